@@ -1,0 +1,87 @@
+package dev.flytejava.magics;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The line and cell magics a session knows, each with a one-line summary and its usage text (for
+ * {@code %lsmagic} and {@code %help}). Registering a name twice is an error; {@link #replace}
+ * makes an override explicit.
+ */
+public final class MagicRegistry {
+
+    /** A registered magic: its name (without {@code %}), kind, summary and usage text. */
+    public record Entry(String name, Kind kind, String summary, String usage, Object magic) {
+        public Entry {
+            if (name == null || name.isBlank()) throw new IllegalArgumentException("magic name is blank");
+            summary = summary == null ? "" : summary;
+            usage = usage == null ? "" : usage;
+        }
+    }
+
+    public enum Kind { LINE, CELL }
+
+    private final Map<String, Entry> lines = Collections.synchronizedMap(new TreeMap<>());
+    private final Map<String, Entry> cells = Collections.synchronizedMap(new TreeMap<>());
+
+    public MagicRegistry line(String name, String summary, String usage, LineMagic magic) {
+        add(lines, new Entry(name, Kind.LINE, summary, usage, magic), false);
+        return this;
+    }
+
+    public MagicRegistry cell(String name, String summary, String usage, CellMagic magic) {
+        add(cells, new Entry(name, Kind.CELL, summary, usage, magic), false);
+        return this;
+    }
+
+    /** Registers or overrides a magic of the entry's kind. */
+    public MagicRegistry replace(Entry entry) {
+        add(entry.kind() == Kind.LINE ? lines : cells, entry, true);
+        return this;
+    }
+
+    public Optional<LineMagic> lineMagic(String name) {
+        return Optional.ofNullable(lines.get(name)).map(e -> (LineMagic) e.magic());
+    }
+
+    public Optional<CellMagic> cellMagic(String name) {
+        return Optional.ofNullable(cells.get(name)).map(e -> (CellMagic) e.magic());
+    }
+
+    public Optional<Entry> entry(Kind kind, String name) {
+        return Optional.ofNullable((kind == Kind.LINE ? lines : cells).get(name));
+    }
+
+    public List<Entry> lineMagics() {
+        synchronized (lines) {
+            return List.copyOf(lines.values());
+        }
+    }
+
+    public List<Entry> cellMagics() {
+        synchronized (cells) {
+            return List.copyOf(cells.values());
+        }
+    }
+
+    /** "%a, %b, %%c": every known magic, for error messages that list them. */
+    public String knownNames() {
+        StringBuilder sb = new StringBuilder();
+        for (Entry e : lineMagics()) sb.append(sb.length() == 0 ? "" : ", ").append('%').append(e.name());
+        for (Entry e : cellMagics()) sb.append(sb.length() == 0 ? "" : ", ").append("%%").append(e.name());
+        return sb.toString();
+    }
+
+    private static void add(Map<String, Entry> map, Entry entry, boolean replace) {
+        synchronized (map) {
+            if (!replace && map.containsKey(entry.name())) {
+                throw new IllegalStateException("Magic [" + (entry.kind() == Kind.LINE ? "%" : "%%") + entry.name()
+                        + "] is already registered; use replace(...) to override it");
+            }
+            map.put(entry.name(), entry);
+        }
+    }
+}
