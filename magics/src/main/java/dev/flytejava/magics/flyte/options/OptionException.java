@@ -1,0 +1,8 @@
+package dev.flytejava.magics.flyte.options;
+
+/** A magic's options that cannot be read; the message names the option and the allowed form. */
+public final class OptionException extends RuntimeException {
+    public OptionException(String message) {
+        super(message);
+    }
+}

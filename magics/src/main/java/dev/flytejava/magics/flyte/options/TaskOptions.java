@@ -1,0 +1,70 @@
+package dev.flytejava.magics.flyte.options;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The options of {@code %%task}, read from the magic line. */
+public record TaskOptions(Optional<String> name, Optional<String> cacheVersion, int retries, Optional<Duration> timeout,
+                          Optional<String> image, Map<String, String> requests, Map<String, String> limits,
+                          Map<String, String> env, List<String> decorators) {
+
+    public TaskOptions {
+        requests = Map.copyOf(requests);
+        limits = Map.copyOf(limits);
+        env = Map.copyOf(env);
+        decorators = List.copyOf(decorators);
+    }
+
+    public static TaskOptions none() {
+        return parse("");
+    }
+
+    public static TaskOptions parse(String args) {
+        Spec s = Options.parse(new Spec(), "%%task", args);
+        OptionConverters.checkResources("--requests", s.requests);
+        OptionConverters.checkResources("--limits", s.limits);
+        OptionConverters.checkEnv(s.env);
+        return new TaskOptions(Optional.ofNullable(s.name), Optional.ofNullable(s.cache), s.retries,
+                Optional.ofNullable(s.timeout), Optional.ofNullable(s.image), s.requests, s.limits, s.env, s.decorators);
+    }
+
+    public static String usage() {
+        return Options.usage(new Spec());
+    }
+
+    @Command(name = "%%task", description = {
+        "Declares a Flyte task from the one Java method in the cell: its parameters are the inputs, its",
+        "return value is output o0 (an @Outputs record gives named outputs, void none). Calling the method",
+        "afterwards runs the task locally (types, decorators, cache, retries, timeout)."})
+    static final class Spec {
+        @Option(names = "--name", paramLabel = "NAME", converter = OptionConverters.NameConverter.class,
+                description = "task name (default: the method's name)")
+        String name;
+        @Option(names = "--cache", paramLabel = "VERSION", description = "cache results under this cache version")
+        String cache;
+        @Option(names = "--retries", paramLabel = "N", converter = OptionConverters.RetriesConverter.class,
+                description = "retries after a failure (default 0)")
+        int retries;
+        @Option(names = "--timeout", paramLabel = "30s|PT5M", converter = OptionConverters.DurationConverter.class,
+                description = "fail an attempt that runs longer")
+        Duration timeout;
+        @Option(names = "--image", paramLabel = "IMAGE", description = "container image for remote runs")
+        String image;
+        @Option(names = "--requests", paramLabel = "cpu=1,mem=1Gi", split = ",", description = "resource requests")
+        Map<String, String> requests = new LinkedHashMap<>();
+        @Option(names = "--limits", paramLabel = "mem=2Gi", split = ",", description = "resource limits")
+        Map<String, String> limits = new LinkedHashMap<>();
+        @Option(names = "--env", paramLabel = "K=V,...", split = ",", description = "environment variables")
+        Map<String, String> env = new LinkedHashMap<>();
+        @Option(names = "--decorators", paramLabel = "d1,d2", split = ",",
+                converter = OptionConverters.NameConverter.class,
+                description = "TaskDecorator variables, the first named is the outermost")
+        List<String> decorators = new ArrayList<>();
+    }
+}
