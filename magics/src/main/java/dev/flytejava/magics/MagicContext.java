@@ -25,6 +25,14 @@ public interface MagicContext {
     /** The current value of a session variable such as a {@code TaskDecorator} declared in a cell. */
     Optional<Object> variable(String name);
 
+    /**
+     * The names of the session's active variables, for messages that list candidates (e.g. the
+     * {@code TaskDecorator} variables a {@code --decorators} option may name). Empty when unknown.
+     */
+    default List<String> variableNames() {
+        return List.of();
+    }
+
     /** Adds jars or class folders to the session's class path (visible to later cells). */
     void addToClasspath(List<Path> paths);
 

@@ -7,4 +7,10 @@ package dev.flytejava.magics;
  */
 public interface MagicProvider {
     void register(MagicRegistry registry);
+
+    /**
+     * Called once when the session is ready, before the first cell runs, so a provider can prepare
+     * the session (e.g. import the names its magics' users write). Default: nothing.
+     */
+    default void sessionStarted(MagicContext context) throws Exception {}
 }

@@ -1,0 +1,238 @@
+package dev.flytejava.magics.flyte;
+
+import dev.flytejava.magics.MagicContext;
+import dev.flytejava.magics.flyte.Entity.DeclaredLaunchPlan;
+import dev.flytejava.magics.flyte.Entity.DeclaredTask;
+import dev.flytejava.magics.flyte.Entity.DeclaredWorkflow;
+import dev.flytejava.magics.flyte.options.LaunchPlanOptions;
+import dev.flytejava.magics.flyte.options.TaskOptions;
+import dev.flytejava.magics.flyte.options.WorkflowOptions;
+import dev.flytejava.magics.flyte.parse.MethodSignature;
+import dev.flytejava.magics.flyte.parse.TaskCellParser;
+import dev.flytejava.magics.flyte.parse.WorkflowCellParser;
+import dev.flytejava.magics.flyte.parse.WorkflowIr;
+import dev.flytejava.magics.flyte.render.Dag;
+import dev.flytejava.magics.flyte.render.DagSvg;
+import dev.flytejava.magics.flyte.render.TaskCard;
+import dev.flytejava.magics.flyte.render.WorkflowDags;
+import dev.flytejava.runtime.model.CodeHashes;
+import dev.flytejava.runtime.model.CronSchedule;
+import dev.flytejava.runtime.model.FlyteTypes;
+import dev.flytejava.runtime.model.LaunchPlan;
+import dev.flytejava.runtime.model.Task;
+import dev.flytejava.runtime.model.TaskBody;
+import dev.flytejava.runtime.model.TaskDecorator;
+import dev.flytejava.runtime.model.TypedInterface;
+import dev.flytejava.runtime.model.Variable;
+import dev.flytejava.runtime.model.Workflow;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the declaring cells do in a session: a {@code %%task} cell defines its method under a hidden name,
+ * binds it as the task body and defines the visible method that runs the task; a {@code %%workflow} cell
+ * wires its IR and defines the visible method that runs the workflow; a launch plan fixes inputs.
+ */
+final class Declarations {
+    private final FlyteSession session;
+    private final MagicContext context;
+
+    Declarations(FlyteSession session) {
+        this.session = session;
+        this.context = session.context();
+    }
+
+    TaskCard declareTask(String args, String body) throws Exception {
+        TaskOptions options = TaskOptions.parse(args);
+        MethodSignature signature = TaskCellParser.parse(body);
+        String name = options.name().orElse(signature.name());
+        String where = "task [" + name + "]";
+        List<TaskDecorator> decorators = decorators(options.decorators(), where);
+
+        context.eval(SessionCode.hiddenMethod(signature));
+        List<Type> types = resolveTypes(signature, where);
+        context.eval(SessionCode.bindBody(name, signature));
+        TaskBody body2 = session.takeBoundBody(name);
+
+        Task.Builder task = Task.builder(name);
+        for (int i = 0; i < signature.parameters().size(); i++) task.input(signature.parameters().get(i).name(), types.get(i));
+        task.returns(types.get(types.size() - 1));
+        task.options(new dev.flytejava.runtime.model.TaskOptions(options.cacheVersion().orElse(null), options.retries(),
+                options.timeout().orElse(null), options.image().orElse(null), options.requests(), options.limits(), options.env(),
+                decorators));
+        task.codeHash(CodeHashes.ofText(body.strip()));
+        task.body(body2);
+        Task built = task.build();
+        List<TaskCard.Variable> inputs = flyteTypes(built.iface().inputs(), "input", where);
+        List<TaskCard.Variable> outputs = flyteTypes(built.iface().outputs(), "output", where);
+
+        session.entities().put(new DeclaredTask(built, signature, options, body));
+        context.eval(SessionCode.visibleMethod(name, signature));
+        return new TaskCard("task", name, inputs, outputs, describe(options));
+    }
+
+    DagSvg declareWorkflow(String args, String body) throws Exception {
+        WorkflowOptions options = WorkflowOptions.parse(args);
+        WorkflowIr ir = WorkflowCellParser.parse(body);
+        MethodSignature signature = ir.signature();
+        String name = options.name().orElse(signature.name());
+        String where = "workflow [" + name + "]";
+        List<TaskDecorator> decorators = decorators(options.decorators(), where);
+        List<Type> types = resolveTypes(signature, where);
+
+        Workflow workflow = new WorkflowWiring(session.typeEngine(), session.entities(), name)
+                .wire(ir, types.subList(0, types.size() - 1), types.get(types.size() - 1), options, decorators);
+        Dag dag = WorkflowDags.of(name, ir, workflow.iface().outputNames(), options.setup(), options.teardown(), callees());
+        session.entities().put(new DeclaredWorkflow(workflow, ir, dag, options, body));
+        context.eval(SessionCode.visibleMethod(name, signature));
+        return new DagSvg(dag);
+    }
+
+    TaskCard declareLaunchPlan(LaunchPlanOptions options) throws Exception {
+        Entity target = session.entities().find(options.workflow())
+                .orElseThrow(() -> session.entities().unknown(options.workflow(), "in launch plan [" + options.name() + "]"));
+        if (!(target instanceof DeclaredWorkflow wf)) {
+            throw new IllegalArgumentException("Launch plan [" + options.name() + "]: [" + options.workflow() + "] is a "
+                    + target.kind() + ", a launch plan needs a workflow");
+        }
+        Workflow workflow = wf.workflow();
+        String where = "launch plan [" + options.name() + "]";
+        Map<String, Object> fixed = values(options.fixed(), workflow, "--fixed", where);
+        Map<String, Object> defaults = values(options.defaults(), workflow, "--default", where);
+        CronSchedule schedule = options.schedule().map(CronSchedule::new).orElse(null);
+        LaunchPlan plan = new LaunchPlan(options.name(), workflow, fixed, defaults, schedule);
+        DeclaredLaunchPlan declared = new DeclaredLaunchPlan(plan, options, wf.dag());
+        session.entities().put(declared);
+
+        List<MethodSignature.Parameter> params = new ArrayList<>();
+        for (Variable v : declared.iface().inputs()) {
+            int i = wf.ir().signature().parameterNames().indexOf(v.name());
+            params.add(wf.ir().signature().parameters().get(i));
+        }
+        String returnType = wf.ir().signature().returnType();
+        String source = returnType + " " + options.name() + "() {}";
+        MethodSignature method = new MethodSignature(options.name(), params, returnType, source, returnType.length() + 1,
+                wf.ir().signature().position());
+        context.eval(SessionCode.visibleMethod(options.name(), method));
+
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("workflow", workflow.name());
+        fixed.forEach((k, v) -> shown.put("fixed " + k, String.valueOf(v)));
+        defaults.forEach((k, v) -> shown.put("default " + k, String.valueOf(v)));
+        options.schedule().ifPresent(s -> shown.put("schedule", s));
+        return new TaskCard("launch plan", options.name(), flyteTypes(declared.iface().inputs(), "input", where),
+                flyteTypes(declared.iface().outputs(), "output", where), shown);
+    }
+
+    /** Reads {@code k=v} texts per the workflow input's Java type. */
+    private Map<String, Object> values(Map<String, String> texts, Workflow workflow, String option, String where) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        texts.forEach((k, text) -> {
+            Variable input = workflow.iface().input(k);
+            if (input == null) {
+                throw new IllegalArgumentException(option + ": [" + k + "] is not an input of workflow [" + workflow.name()
+                        + "]; inputs are " + workflow.iface().inputNames());
+            }
+            values.put(k, InputValues.parse(text, input.type(), k, where));
+        });
+        return values;
+    }
+
+    /** The session variables named in {@code --decorators}, each a TaskDecorator. */
+    List<TaskDecorator> decorators(List<String> names, String where) {
+        List<TaskDecorator> decorators = new ArrayList<>();
+        for (String name : names) {
+            Optional<Object> value = context.variable(name);
+            if (value.isEmpty() || !(value.get() instanceof TaskDecorator d)) {
+                String found = value.isEmpty() ? "no session variable [" + name + "]"
+                        : "[" + name + "] is a " + (value.get() == null ? "null" : value.get().getClass().getName()) + ", not a TaskDecorator";
+                throw new IllegalArgumentException("--decorators of " + where + ": " + found + "; " + knownDecorators());
+            }
+            decorators.add(d);
+        }
+        return decorators;
+    }
+
+    private String knownDecorators() {
+        List<String> known = new ArrayList<>();
+        for (String v : context.variableNames()) {
+            if (context.variable(v).orElse(null) instanceof TaskDecorator) known.add(v);
+        }
+        return known.isEmpty() ? "no TaskDecorator variables are declared; declare one like "
+                + "`TaskDecorator timed = (call, next) -> next.run(call);`"
+                : "TaskDecorator variables in this session: " + String.join(", ", known);
+    }
+
+    /** Parameter types then the return type, resolved in the session (cell-declared classes included). */
+    private List<Type> resolveTypes(MethodSignature signature, String where) throws Exception {
+        List<String> texts = new ArrayList<>();
+        signature.parameters().forEach(p -> texts.add(p.type()));
+        texts.add(signature.returnType());
+        Object value;
+        try {
+            value = context.eval(SessionCode.typesExpression(texts));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Cannot resolve the Java types " + texts + " of " + where + ": " + e.getMessage(), e);
+        }
+        if (!(value instanceof Type[] types)) {
+            throw new IllegalStateException("Resolving the types of " + where + " returned [" + value + "], not Type[]");
+        }
+        return Arrays.asList(types);
+    }
+
+    private List<TaskCard.Variable> flyteTypes(List<Variable> vars, String kind, String where) {
+        List<TaskCard.Variable> out = new ArrayList<>();
+        for (Variable v : vars) {
+            try {
+                out.add(new TaskCard.Variable(v.name(), FlyteTypes.describe(session.typeEngine().literalTypeOf(v.type()))));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("No Flyte type for [" + v.type().getTypeName() + "] in " + kind + " ["
+                        + v.name() + "] of " + where + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> describe(TaskOptions o) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        o.cacheVersion().ifPresent(v -> shown.put("cache", v));
+        if (o.retries() > 0) shown.put("retries", String.valueOf(o.retries()));
+        o.timeout().ifPresent(t -> shown.put("timeout", t.toString()));
+        o.image().ifPresent(i -> shown.put("image", i));
+        if (!o.requests().isEmpty()) shown.put("requests", pairs(o.requests()));
+        if (!o.limits().isEmpty()) shown.put("limits", pairs(o.limits()));
+        if (!o.env().isEmpty()) shown.put("env", pairs(o.env()));
+        if (!o.decorators().isEmpty()) shown.put("decorators", String.join(", ", o.decorators()));
+        return shown;
+    }
+
+    private static String pairs(Map<String, String> m) {
+        StringBuilder sb = new StringBuilder();
+        new java.util.TreeMap<>(m).forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    WorkflowDags.Callees callees() {
+        return new WorkflowDags.Callees() {
+            @Override
+            public Dag.Kind kind(String callee) {
+                return session.entities().find(callee).map(e -> e instanceof DeclaredWorkflow ? Dag.Kind.SUBWORKFLOW
+                        : e instanceof DeclaredLaunchPlan ? Dag.Kind.LAUNCH_PLAN : Dag.Kind.TASK).orElse(Dag.Kind.TASK);
+            }
+
+            @Override
+            public List<String> inputNames(String callee) {
+                return session.entities().find(callee).map(e -> e.iface().inputNames()).orElse(List.of());
+            }
+        };
+    }
+
+    static TypedInterface ifaceOf(Entity e) {
+        return e.iface();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.flytejava.magics.flyte;
+
+import dev.flytejava.magics.MagicContext;
+import dev.flytejava.magics.flyte.Entity.DeclaredLaunchPlan;
+import dev.flytejava.magics.flyte.Entity.DeclaredTask;
+import dev.flytejava.magics.flyte.Entity.DeclaredWorkflow;
+import dev.flytejava.magics.flyte.options.ArgTokenizer;
+import dev.flytejava.magics.flyte.options.LaunchPlanOptions;
+import dev.flytejava.magics.flyte.options.OptionException;
+import dev.flytejava.magics.flyte.options.RunOptions;
+import dev.flytejava.magics.flyte.render.DagSvg;
+import dev.flytejava.magics.flyte.render.Table;
+import dev.flytejava.magics.flyte.render.TaskCard;
+import dev.flytejava.runtime.model.FlyteTypes;
+import dev.flytejava.runtime.model.TypedInterface;
+import dev.flytejava.runtime.model.Variable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The Flyte magics of one notebook. The first of them to run (or {@link #start}) starts the
+ * {@link FlyteSession} with the context it was given; every later one uses that session.
+ */
+public final class FlyteMagics {
+    public static final String FLYTE_USAGE = String.join("\n",
+            "%flyte run NAME [--INPUT VALUE]...   run a workflow, task or launch plan locally with live progress",
+            "%flyte show NAME                     a task's card or a workflow's DAG",
+            "%flyte tasks | workflows | launchplans   tables of what is declared",
+            "%flyte launchplan NAME WF [--fixed k=v]... [--default k=v]... [--schedule CRON]",
+            "%flyte cache [clear]                 the local cache directory; clear empties it",
+            "",
+            RunOptions.USAGE);
+
+    private final Path cacheDir;
+    private FlyteSession session;
+    private Declarations declarations;
+
+    public FlyteMagics(Path cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    /** Starts the session now (the kernel calls this when its session is ready). */
+    public synchronized FlyteSession start(MagicContext context) throws Exception {
+        if (session == null) {
+            session = FlyteSession.start(context, cacheDir);
+            declarations = new Declarations(session);
+        }
+        return session;
+    }
+
+    public Object task(MagicContext context, String args, String body) throws Exception {
+        start(context);
+        return declarations.declareTask(args, body);
+    }
+
+    public Object workflow(MagicContext context, String args, String body) throws Exception {
+        start(context);
+        return declarations.declareWorkflow(args, body);
+    }
+
+    /** {@code %%launchplan NAME WF [options]} with more options, one per body line. */
+    public Object launchPlanCell(MagicContext context, String args, String body) throws Exception {
+        start(context);
+        StringBuilder all = new StringBuilder(args == null ? "" : args);
+        for (String line : body.split("\n")) {
+            if (!line.isBlank() && !line.strip().startsWith("//")) all.append(' ').append(line.strip());
+        }
+        return declarations.declareLaunchPlan(LaunchPlanOptions.parse("%%launchplan", all.toString()));
+    }
+
+    public Object flyte(MagicContext context, String args) throws Exception {
+        start(context);
+        List<String> words = ArgTokenizer.split(args == null ? "" : args);
+        if (words.isEmpty()) throw new OptionException("%flyte needs a command\n" + FLYTE_USAGE);
+        List<String> rest = words.subList(1, words.size());
+        switch (words.get(0)) {
+            case "run":
+                return run(RunOptions.parse(rest));
+            case "show":
+                if (rest.size() != 1) throw new OptionException("%flyte show needs one name\n" + FLYTE_USAGE);
+                return show(rest.get(0));
+            case "tasks":
+                return tasks();
+            case "workflows":
+                return workflows();
+            case "launchplans":
+                return launchPlans();
+            case "launchplan":
+                return declarations.declareLaunchPlan(LaunchPlanOptions.parse("%flyte launchplan",
+                        args.strip().substring("launchplan".length())));
+            case "cache":
+                return cache(rest);
+            default:
+                throw new OptionException("Unknown %flyte command [" + words.get(0) + "]\n" + FLYTE_USAGE);
+        }
+    }
+
+    private Object run(RunOptions options) {
+        Entity entity = session.entities().find(options.entity()).orElseThrow(() -> session.entities().unknown(options.entity(), "in %flyte run"));
+        TypedInterface iface = entity.iface();
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        options.inputs().forEach((name, text) -> {
+            Variable v = iface.input(name);
+            if (v == null) {
+                throw new OptionException("--" + name + ": " + entity.kind() + " [" + entity.name() + "] has no input [" + name
+                        + "]; its inputs are " + iface.inputNames());
+            }
+            inputs.put(name, InputValues.parse(text, v.type(), name, entity.kind() + " [" + entity.name() + "]"));
+        });
+        session.run(entity, inputs);
+        return null;
+    }
+
+    private Object show(String name) {
+        Entity e = session.entities().find(name).orElseThrow(() -> session.entities().unknown(name, "in %flyte show"));
+        if (e instanceof DeclaredWorkflow w) return new DagSvg(w.dag());
+        if (e instanceof DeclaredLaunchPlan lp) return new DagSvg(lp.dag());
+        DeclaredTask t = (DeclaredTask) e;
+        return new TaskCard("task", t.name(), vars(t.iface().inputs()), vars(t.iface().outputs()), Map.of());
+    }
+
+    private Table tasks() {
+        List<List<String>> rows = new ArrayList<>();
+        for (DeclaredTask t : session.entities().all(DeclaredTask.class)) {
+            rows.add(List.of(t.name(), t.method() + "(...)", signature(t.iface()),
+                    t.task().options().cached() ? t.task().options().cacheVersion() : "", String.valueOf(t.task().options().retries()),
+                    String.join(",", t.options().decorators())));
+        }
+        return new Table("Tasks", List.of("name", "method", "interface", "cache", "retries", "decorators"), rows);
+    }
+
+    private Table workflows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (DeclaredWorkflow w : session.entities().all(DeclaredWorkflow.class)) {
+            rows.add(List.of(w.name(), w.method() + "(...)", signature(w.iface()), String.valueOf(w.workflow().nodes().size())));
+        }
+        return new Table("Workflows", List.of("name", "method", "interface", "nodes"), rows);
+    }
+
+    private Table launchPlans() {
+        List<List<String>> rows = new ArrayList<>();
+        for (DeclaredLaunchPlan lp : session.entities().all(DeclaredLaunchPlan.class)) {
+            rows.add(List.of(lp.name(), lp.plan().workflow().name(), lp.plan().fixedInputs().toString(),
+                    lp.plan().defaultInputs().toString(), lp.plan().schedule() == null ? "" : lp.plan().schedule().expression()));
+        }
+        return new Table("Launch plans", List.of("name", "workflow", "fixed", "defaults", "schedule"), rows);
+    }
+
+    private Object cache(List<String> rest) throws java.io.IOException {
+        Path dir = session.cache().dir();
+        if (rest.isEmpty()) return "Local cache: " + dir;
+        if (rest.size() == 1 && rest.get(0).equals("clear")) {
+            if (java.nio.file.Files.isDirectory(dir)) org.apache.commons.io.FileUtils.cleanDirectory(dir.toFile());
+            return "Cleared the local cache at " + dir;
+        }
+        throw new OptionException("%flyte cache takes nothing or [clear], got " + rest);
+    }
+
+    private List<TaskCard.Variable> vars(List<Variable> vars) {
+        return vars.stream().map(v -> new TaskCard.Variable(v.name(),
+                FlyteTypes.describe(session.typeEngine().literalTypeOf(v.type())))).toList();
+    }
+
+    private String signature(TypedInterface iface) {
+        return join(iface.inputs()) + " -> " + join(iface.outputs());
+    }
+
+    private String join(List<Variable> vars) {
+        if (vars.isEmpty()) return "()";
+        return vars.stream().map(v -> v.name() + ": " + FlyteTypes.describe(session.typeEngine().literalTypeOf(v.type())))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The running session, if started. */
+    public synchronized FlyteSession session() {
+        return session;
+    }
+
+    public synchronized void close() {
+        if (session != null) session.close();
+        session = null;
+    }
+}

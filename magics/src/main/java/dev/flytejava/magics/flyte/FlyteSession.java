@@ -1,0 +1,139 @@
+package dev.flytejava.magics.flyte;
+
+import dev.flytejava.magics.MagicContext;
+import dev.flytejava.magics.flyte.Entity.DeclaredLaunchPlan;
+import dev.flytejava.magics.flyte.Entity.DeclaredTask;
+import dev.flytejava.magics.flyte.Entity.DeclaredWorkflow;
+import dev.flytejava.runtime.exec.DiskCache;
+import dev.flytejava.runtime.exec.LocalExecutor;
+import dev.flytejava.runtime.model.TaskBody;
+import dev.flytejava.runtime.types.TypeEngine;
+import dev.flytejava.runtime.types.TypeTransformer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A notebook's Flyte state: the type engine, the declared tasks, workflows and launch plans, the local
+ * executor with its on-disk cache, and the session-scoped {@link MagicContext} that runs started from
+ * plain Java cells display through. The methods that {@code %%task} and {@code %%workflow} define in
+ * JShell call {@link #call} through {@link FlyteNotebook#session()}.
+ */
+public final class FlyteSession implements AutoCloseable {
+    /** Environment variable naming the cache directory (default {@code ~/.flyte-java/cache}). */
+    public static final String CACHE_DIR_ENV = "FLYTE_JAVA_CACHE_DIR";
+
+    private final MagicContext context;
+    private final TypeEngine engine;
+    private final DiskCache cache;
+    private final LocalRuns runs;
+    private final LocalExecutor executor;
+    private final EntityRegistry entities = new EntityRegistry();
+    private final Map<String, TaskBody> boundBodies = new ConcurrentHashMap<>();
+    private final Set<Class<?>> cellTransformers = ConcurrentHashMap.newKeySet();
+
+    private FlyteSession(MagicContext context, Path cacheDir) {
+        this.context = context;
+        this.engine = TypeEngine.createDefault(context.classLoader());
+        this.cache = DiskCache.open(cacheDir);
+        this.runs = new LocalRuns(context);
+        this.executor = LocalExecutor.builder(engine).cache(cache).listener(runs).build();
+    }
+
+    /** Starts the session: installs the bridge, then imports the Flyte names into the notebook. */
+    public static FlyteSession start(MagicContext context, Path cacheDir) throws Exception {
+        FlyteSession session = new FlyteSession(context, cacheDir);
+        FlyteNotebook.install(session);
+        try {
+            context.eval(String.join("\n", SessionCode.IMPORTS));
+        } catch (Exception e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    /** The cache directory from {@value #CACHE_DIR_ENV}, else {@code ~/.flyte-java/cache}. */
+    public static Path defaultCacheDir() {
+        String dir = System.getenv(CACHE_DIR_ENV);
+        return dir == null || dir.isBlank() ? DiskCache.defaultDir() : Path.of(dir);
+    }
+
+    public TypeEngine typeEngine() {
+        return engine;
+    }
+
+    /**
+     * Adds a transformer from a cell. Running the registering cell again replaces that cell's earlier
+     * transformer for the same class; over a transformer from elsewhere the engine's rules apply.
+     */
+    public void registerTransformer(TypeTransformer<?> transformer) {
+        if (cellTransformers.contains(transformer.type())) {
+            engine.replace(transformer);
+        } else {
+            engine.register(transformer);
+            cellTransformers.add(transformer.type());
+        }
+    }
+
+    /** Called by the snippet a {@code %%task} cell evaluates: the task's body, calling the hidden method. */
+    public void bindTaskBody(String taskName, TaskBody body) {
+        boundBodies.put(taskName, body);
+    }
+
+    TaskBody takeBoundBody(String taskName) {
+        TaskBody body = boundBodies.remove(taskName);
+        if (body == null) throw new IllegalStateException("The body of task [" + taskName + "] was not bound");
+        return body;
+    }
+
+    /**
+     * Runs a declared entity with positional arguments and returns what its Java method returns. Tasks
+     * run quietly; workflows and launch plans show one live display of their progress.
+     */
+    public Object call(String name, Object[] args) {
+        Entity entity = entities.find(name).orElseThrow(() -> entities.unknown(name, ""));
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) inputs.put(entity.iface().inputs().get(i).name(), args[i]);
+        if (entity instanceof DeclaredTask t) return executor.call(t.task(), args);
+        return OutputValues.javaResult(entity.iface(), run(entity, inputs));
+    }
+
+    /** Runs any entity by named inputs with the live display; returns its outputs by name. */
+    Map<String, Object> run(Entity entity, Map<String, Object> inputs) {
+        if (entity instanceof DeclaredWorkflow w) return runs.run(executor, w.workflow(), inputs, w.dag());
+        if (entity instanceof DeclaredLaunchPlan lp) {
+            return runs.run(executor, lp.plan(), inputs, lp.dag());
+        }
+        return runs.run(executor, ((DeclaredTask) entity).task(), inputs);
+    }
+
+    MagicContext context() {
+        return context;
+    }
+
+    EntityRegistry entities() {
+        return entities;
+    }
+
+    LocalExecutor executor() {
+        return executor;
+    }
+
+    LocalRuns runs() {
+        return runs;
+    }
+
+    DiskCache cache() {
+        return cache;
+    }
+
+    @Override
+    public void close() {
+        FlyteNotebook.uninstall(this);
+        executor.close();
+        runs.close();
+    }
+}

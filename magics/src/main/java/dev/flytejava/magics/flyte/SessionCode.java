@@ -1,0 +1,90 @@
+package dev.flytejava.magics.flyte;
+
+import dev.flytejava.magics.flyte.parse.MethodSignature;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Java snippets the Flyte magics evaluate in the session. A {@code %%task} cell's method is defined
+ * under a hidden name, bound as the task's body through a lambda, and replaced by a visible method of
+ * the same signature that runs the task through the session.
+ */
+final class SessionCode {
+    private SessionCode() {}
+
+    static final String BRIDGE = "dev.flytejava.magics.flyte.FlyteNotebook.session()";
+
+    /** What the session imports so cells can name Flyte types unqualified. */
+    static final List<String> IMPORTS = List.of(
+            "import dev.flytejava.runtime.model.TaskDecorator;",
+            "import dev.flytejava.runtime.model.TaskCall;",
+            "import dev.flytejava.runtime.model.Outputs;",
+            "import dev.flytejava.runtime.types.TypeTransformer;",
+            "import dev.flytejava.runtime.types.TypeRef;",
+            "import dev.flytejava.runtime.types.FlyteFile;",
+            "import dev.flytejava.runtime.types.FlyteDirectory;",
+            "import dev.flytejava.magics.flyte.notebook.TypeEngine;");
+
+    private static final Map<String, String> BOXES = Map.of("long", "Long", "int", "Integer", "double", "Double",
+            "float", "Float", "boolean", "Boolean", "short", "Short", "byte", "Byte", "char", "Character");
+
+    static String hiddenName(String method) {
+        return "__flyte_" + method + "_impl";
+    }
+
+    /** The user's method under its hidden name. */
+    static String hiddenMethod(MethodSignature s) {
+        return s.renamed(hiddenName(s.name()));
+    }
+
+    /** {@code FlyteNotebook.session().bindTaskBody("addOne", (Object[] in) -> __flyte_addOne_impl((long) in[0]));} */
+    static String bindBody(String taskName, MethodSignature s) {
+        StringBuilder call = new StringBuilder(hiddenName(s.name())).append('(');
+        for (int i = 0; i < s.parameters().size(); i++) {
+            call.append(i == 0 ? "" : ", ").append('(').append(s.parameters().get(i).type()).append(") __in[").append(i).append(']');
+        }
+        call.append(')');
+        String lambda = s.returnsVoid() ? "{ " + call + "; return null; }" : call.toString();
+        return BRIDGE + ".bindTaskBody(" + quote(taskName) + ", (Object[] __in) -> " + lambda + ");";
+    }
+
+    /**
+     * The visible method: same signature, runs the entity through the session.
+     * {@code long addOne(long x) { return (long) FlyteNotebook.session().call("addOne", new Object[] {x}); }}
+     */
+    static String visibleMethod(String entityName, MethodSignature s) {
+        StringBuilder params = new StringBuilder();
+        StringBuilder args = new StringBuilder();
+        for (MethodSignature.Parameter p : s.parameters()) {
+            params.append(params.length() == 0 ? "" : ", ").append(p.type()).append(' ').append(p.name());
+            args.append(args.length() == 0 ? "" : ", ").append(p.name());
+        }
+        String invoke = BRIDGE + ".call(" + quote(entityName) + ", new Object[] {" + args + "})";
+        String body = s.returnsVoid() ? invoke + ";" : "return (" + s.returnType() + ") " + invoke + ";";
+        return s.returnType() + " " + s.name() + "(" + params + ") { " + body + " }";
+    }
+
+    /**
+     * One expression whose value is the Java types of the given type texts, in order, resolved in the
+     * session so that classes declared in cells are found: {@code new java.lang.reflect.Type[] {...}}.
+     */
+    static String typesExpression(List<String> typeTexts) {
+        StringBuilder sb = new StringBuilder("new java.lang.reflect.Type[] {");
+        for (int i = 0; i < typeTexts.size(); i++) {
+            String t = typeTexts.get(i).strip();
+            sb.append(i == 0 ? "" : ", ");
+            if (t.equals("void")) {
+                sb.append("void.class");
+            } else if (BOXES.containsKey(t)) {
+                sb.append(t).append(".class");
+            } else {
+                sb.append("new dev.flytejava.runtime.types.TypeRef<").append(t).append(">() {}.type()");
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}
