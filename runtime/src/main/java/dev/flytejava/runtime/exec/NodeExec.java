@@ -1,0 +1,22 @@
+package dev.flytejava.runtime.exec;
+
+import flyteidl.core.Literals.Literal;
+
+/** How one kind of node turns its resolved input literals into output literals inside a {@link Run}. */
+abstract class NodeExec {
+  /**
+   * Runs the node. Records attempts and cache hits into {@code run} at {@code index}; throws
+   * {@link NodeFailedException} on failure.
+   */
+  abstract Literal[] execute(Run run, int index, String path, Literal[] inputs);
+
+  /** Whether this exec reports RUNNING/SUCCEEDED/FAILED of its own path (task runners do). */
+  boolean reportsOwnEvents() {
+    return false;
+  }
+
+  /** The task name for error messages, or {@code null}. */
+  String taskName() {
+    return null;
+  }
+}

@@ -1,0 +1,242 @@
+package dev.flytejava.runtime.exec;
+
+import flyteidl.core.Literals.Literal;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One execution of a {@link Plan}. The calling thread drives it; up to {@code parallelism - 1} helpers from the
+ * shared pool join while more than one node is ready.
+ *
+ * <p>Scheduling: each node has a counter of unsettled upstream nodes. When a node settles (succeeded, failed or
+ * skipped) its successors' counters drop; a successor reaching zero is ready. The first ready successor runs next
+ * on the same thread (a chain never changes threads and never recurses), the others go to the ready queue.
+ * After a failure no new node runs except teardown nodes, whose data inputs must have been produced; the rest are
+ * SKIPPED. The driver returns when every node has settled.
+ */
+final class Run {
+  static final byte PENDING = 0;
+  static final byte SUCCEEDED = 1;
+  static final byte CACHED = 2;
+  static final byte FAILED = 3;
+  static final byte SKIPPED = 4;
+
+  final ExecContext ctx;
+  final Plan plan;
+  final String prefix;
+  final Literal[] inputs;
+  final Literal[][] outputs;
+  final byte[] states;
+  final long[] startNanos;
+  final long[] endNanos;
+  final int[] attempts;
+  final boolean[] cacheHit;
+
+  private final AtomicIntegerArray pending;
+  private final AtomicInteger settled = new AtomicInteger();
+  private final ConcurrentLinkedQueue<Integer> ready = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger helpers = new AtomicInteger();
+  private final ConcurrentLinkedQueue<NodeFailedException> failures = new ConcurrentLinkedQueue<>();
+  private final int maxHelpers;
+  private final Runnable helper = this::help;
+  private volatile boolean failed;
+  private volatile Thread driver;
+
+  Run(ExecContext ctx, Plan plan, String prefix, Literal[] inputs) {
+    this.ctx = ctx;
+    this.plan = plan;
+    this.prefix = prefix;
+    this.inputs = inputs;
+    int n = plan.size;
+    outputs = new Literal[n][];
+    states = new byte[n];
+    startNanos = new long[n];
+    endNanos = new long[n];
+    attempts = new int[n];
+    cacheHit = new boolean[n];
+    pending = new AtomicIntegerArray(plan.indegree);
+    maxHelpers = Math.max(0, ctx.parallelism - 1);
+  }
+
+  /** Runs every node, then returns the workflow's output literals or throws the first node failure. */
+  Literal[] execute() {
+    driver = Thread.currentThread();
+    int n = plan.size;
+    boolean interrupted = false;
+    if (n > 0) {
+      int[] roots = plan.roots;
+      for (int r = 1; r < roots.length; r++) {
+        enqueue(roots[r]);
+      }
+      if (ctx.listening) {
+        queued(roots[0]);
+      }
+      drive(roots[0]);
+      while (settled.get() < n) {
+        Integer i = ready.poll();
+        if (i != null) {
+          drive(i);
+          continue;
+        }
+        LockSupport.park(this);
+        if (Thread.interrupted()) {
+          interrupted = true;
+          if (!failed) {
+            failures.add(new NodeFailedException(prefix, null, 0, 0, "interrupted", new InterruptedException()));
+            failed = true;
+          }
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    NodeFailedException first = failures.poll();
+    if (first != null) {
+      for (NodeFailedException other : failures) {
+        if (other != first) {
+          first.addSuppressed(other);
+        }
+      }
+      throw first;
+    }
+    Literal[] out = new Literal[plan.outputs.length];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = plan.outputs[k].resolve(this);
+    }
+    return out;
+  }
+
+  String path(int i) {
+    return prefix + "/" + plan.ids[i];
+  }
+
+  private void drive(int first) {
+    int i = first;
+    while (i >= 0) {
+      i = step(i);
+    }
+  }
+
+  /** Runs or skips node {@code i}, settles it, and returns a successor to run next on this thread (or -1). */
+  private int step(int i) {
+    byte state;
+    if (plan.teardown[i] ? !inputsProduced(i) : failed) {
+      state = SKIPPED;
+      if (ctx.listening) {
+        ctx.emit(path(i), NodeState.SKIPPED, 0, 0, null);
+      }
+    } else {
+      state = runNode(i);
+    }
+    states[i] = state;
+    return settle(i);
+  }
+
+  private byte runNode(int i) {
+    NodeExec exec = plan.execs[i];
+    boolean own = exec.reportsOwnEvents();
+    long start = System.nanoTime();
+    startNanos[i] = start;
+    String path = prefix + "/" + plan.ids[i];
+    if (!own && ctx.listening) {
+      ctx.emit(path, NodeState.RUNNING, 1, start, null);
+    }
+    try {
+      Resolver[] rs = plan.inputs[i];
+      Literal[] in = new Literal[rs.length];
+      for (int k = 0; k < in.length; k++) {
+        in[k] = rs[k].resolve(this);
+      }
+      outputs[i] = exec.execute(this, i, path, in);
+      endNanos[i] = System.nanoTime();
+      if (!own && ctx.listening) {
+        ctx.emit(path, NodeState.SUCCEEDED, 1, start, null);
+      }
+      return cacheHit[i] ? CACHED : SUCCEEDED;
+    } catch (RuntimeException | Error e) {
+      endNanos[i] = System.nanoTime();
+      NodeFailedException f = e instanceof NodeFailedException nf ? nf
+          : new NodeFailedException(path, exec.taskName(), 0, 0, String.valueOf(e.getMessage()), e);
+      if (!own && ctx.listening) {
+        ctx.emit(path, NodeState.FAILED, 0, start, f);
+      }
+      failures.add(f);
+      failed = true;
+      return FAILED;
+    }
+  }
+
+  /** A teardown runs only if every node it reads from produced its outputs. */
+  private boolean inputsProduced(int i) {
+    for (int d : plan.dataDeps[i]) {
+      if (states[d] != SUCCEEDED && states[d] != CACHED) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int settle(int i) {
+    int next = -1;
+    for (int s : plan.successors[i]) {
+      if (pending.decrementAndGet(s) == 0) {
+        if (next < 0) {
+          next = s;
+          if (ctx.listening) {
+            queued(s);
+          }
+        } else {
+          enqueue(s);
+        }
+      }
+    }
+    if (settled.incrementAndGet() == plan.size) {
+      LockSupport.unpark(driver);
+    }
+    return next;
+  }
+
+  private void queued(int i) {
+    ctx.emit(path(i), NodeState.QUEUED, 0, 0, null);
+  }
+
+  private void enqueue(int i) {
+    if (ctx.listening) {
+      queued(i);
+    }
+    ready.add(i);
+    spawnHelper();
+    LockSupport.unpark(driver);
+  }
+
+  private void spawnHelper() {
+    while (true) {
+      int h = helpers.get();
+      if (h >= maxHelpers) {
+        return;
+      }
+      if (helpers.compareAndSet(h, h + 1)) {
+        ctx.pool.execute(helper);
+        return;
+      }
+    }
+  }
+
+  private void help() {
+    try {
+      Integer i;
+      while ((i = ready.poll()) != null) {
+        drive(i);
+      }
+    } finally {
+      helpers.decrementAndGet();
+    }
+    // an item queued while this helper was leaving would otherwise wait for the driver alone
+    if (!ready.isEmpty() && settled.get() < plan.size) {
+      spawnHelper();
+    }
+  }
+}

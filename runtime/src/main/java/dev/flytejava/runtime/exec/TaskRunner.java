@@ -1,0 +1,289 @@
+package dev.flytejava.runtime.exec;
+
+import dev.flytejava.runtime.model.Task;
+import dev.flytejava.runtime.model.TaskCall;
+import dev.flytejava.runtime.model.TaskDecorator;
+import dev.flytejava.runtime.model.Variable;
+import dev.flytejava.runtime.types.TypeEngine;
+import flyteidl.core.Literals.Literal;
+import flyteidl.core.Literals.LiteralMap;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one task call: cache lookup, input literals to Java, decorators (outermost first), the body with its
+ * timeout, retries, Java outputs to literals, cache store. Built once per task and reused for every call.
+ */
+final class TaskRunner {
+  private final Task task;
+  private final TypeEngine engine;
+  private final String[] inputNames;
+  private final Type[] inputTypes;
+  private final String[] outputNames;
+  private final Type[] outputTypes;
+  private final Method[] recordAccessors;
+  private final TaskDecorator.Next chain;
+  private final int maxAttempts;
+  private final Duration timeout;
+
+  TaskRunner(Task task, TypeEngine engine) {
+    this.task = task;
+    this.engine = engine;
+    List<Variable> in = task.iface().inputs();
+    List<Variable> out = task.iface().outputs();
+    inputNames = in.stream().map(Variable::name).toArray(String[]::new);
+    inputTypes = in.stream().map(Variable::type).toArray(Type[]::new);
+    outputNames = out.stream().map(Variable::name).toArray(String[]::new);
+    outputTypes = out.stream().map(Variable::type).toArray(Type[]::new);
+    recordAccessors = accessors(task.iface().outputRecord());
+    chain = chain(task.options().decorators());
+    maxAttempts = task.options().retries() + 1;
+    timeout = task.options().timeout();
+  }
+
+  Task task() {
+    return task;
+  }
+
+  String[] inputNames() {
+    return inputNames;
+  }
+
+  Type[] inputTypes() {
+    return inputTypes;
+  }
+
+  Type[] outputTypes() {
+    return outputTypes;
+  }
+
+  String[] outputNames() {
+    return outputNames;
+  }
+
+  TaskOutcome run(ExecContext ctx, String path, Literal[] inputs) {
+    long start = System.nanoTime();
+    String key = null;
+    if (task.options().cached()) {
+      key = CacheKeys.of(task.name(), task.options().cacheVersion(), task.codeHash(), literalMap(inputs));
+      Literal[] hit = fromCache(ctx, key);
+      if (hit != null) {
+        if (ctx.listening) {
+          ctx.emit(path, NodeState.CACHED, 0, start, null);
+        }
+        return new TaskOutcome(hit, 0, true);
+      }
+    }
+    Throwable last = null;
+    for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+      if (ctx.listening) {
+        ctx.emit(path, NodeState.RUNNING, attempt, start, last);
+      }
+      Object[] args = toJava(path, inputs, attempt);
+      Object result;
+      try {
+        result = invoke(ctx, args);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw fail(ctx, path, attempt, start, "interrupted", e);
+      } catch (Exception | LinkageError | AssertionError e) {
+        last = e;
+        if (attempt < maxAttempts && !Thread.currentThread().isInterrupted()) {
+          continue;
+        }
+        throw fail(ctx, path, attempt, start, String.valueOf(e.getMessage() == null ? e : e.getMessage()), e);
+      }
+      Literal[] outputs = toLiterals(ctx, path, result, attempt, start);
+      if (key != null) {
+        store(ctx, key, outputs);
+      }
+      if (ctx.listening) {
+        ctx.emit(path, NodeState.SUCCEEDED, attempt, start, null);
+      }
+      return new TaskOutcome(outputs, attempt, false);
+    }
+    throw new AssertionError("unreachable: attempts exhausted without result");
+  }
+
+  private Object invoke(ExecContext ctx, Object[] args) throws Exception {
+    if (timeout == null) {
+      return call(args);
+    }
+    // the body runs on a pool thread so that the worker can stop waiting and interrupt it
+    Future<Object> f = ctx.pool.submit(() -> call(args));
+    try {
+      return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw new TaskTimeoutException(task.name(), timeout);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Exception ex) {
+        throw ex;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      throw e;
+    }
+  }
+
+  private Object call(Object[] args) throws Exception {
+    if (chain == null) {
+      return task.body().run(args);
+    }
+    Map<String, Object> named = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      named.put(inputNames[i], args[i]);
+    }
+    return chain.run(new TaskCall(task.name(), named));
+  }
+
+  private TaskDecorator.Next chain(List<TaskDecorator> decorators) {
+    if (decorators.isEmpty()) {
+      return null;
+    }
+    TaskDecorator.Next next = call -> task.body().run(positional(call));
+    for (int i = decorators.size() - 1; i >= 0; i--) {
+      TaskDecorator d = decorators.get(i);
+      TaskDecorator.Next inner = next;
+      next = call -> d.decorate(call, inner);
+    }
+    return next;
+  }
+
+  private Object[] positional(TaskCall call) {
+    Object[] args = new Object[inputNames.length];
+    for (int i = 0; i < args.length; i++) {
+      if (!call.inputs().containsKey(inputNames[i])) {
+        throw new IllegalArgumentException("A decorator dropped input [" + inputNames[i] + "] of task ["
+            + task.name() + "]; inputs were " + call.inputs().keySet());
+      }
+      args[i] = call.inputs().get(inputNames[i]);
+    }
+    return args;
+  }
+
+  private Object[] toJava(String path, Literal[] inputs, int attempt) {
+    Object[] args = new Object[inputs.length];
+    for (int i = 0; i < inputs.length; i++) {
+      try {
+        args[i] = engine.toJava(inputs[i], inputTypes[i]);
+      } catch (RuntimeException e) {
+        throw new NodeFailedException(path, task.name(), attempt, maxAttempts, "cannot convert input ["
+            + inputNames[i] + "] of task [" + task.name() + "] to [" + inputTypes[i].getTypeName() + "]: "
+            + e.getMessage(), e);
+      }
+    }
+    return args;
+  }
+
+  private Literal[] toLiterals(ExecContext ctx, String path, Object result, int attempt, long start) {
+    Literal[] out = new Literal[outputTypes.length];
+    if (out.length == 0) {
+      return out;
+    }
+    Object[] values = new Object[out.length];
+    if (recordAccessors != null) {
+      Class<?> rec = task.iface().outputRecord();
+      if (!rec.isInstance(result)) {
+        throw fail(ctx, path, attempt, start, "returned [" + result + "] but must return a [" + rec.getName()
+            + "] (its @Outputs record)", null);
+      }
+      for (int i = 0; i < values.length; i++) {
+        try {
+          values[i] = recordAccessors[i].invoke(result);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+          throw fail(ctx, path, attempt, start, "cannot read output [" + outputNames[i] + "]", e);
+        }
+      }
+    } else {
+      values[0] = result;
+    }
+    for (int i = 0; i < out.length; i++) {
+      try {
+        out[i] = engine.toLiteral(values[i], outputTypes[i]);
+      } catch (RuntimeException e) {
+        throw fail(ctx, path, attempt, start, "cannot convert output [" + outputNames[i] + "] value [" + values[i]
+            + "] of task [" + task.name() + "]: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  private NodeFailedException fail(ExecContext ctx, String path, int attempt, long start, String detail,
+      Throwable cause) {
+    if (ctx.listening) {
+      ctx.emit(path, NodeState.FAILED, attempt, start, cause);
+    }
+    return new NodeFailedException(path, task.name(), attempt, maxAttempts, detail, cause);
+  }
+
+  LiteralMap literalMap(Literal[] inputs) {
+    LiteralMap.Builder m = LiteralMap.newBuilder();
+    for (int i = 0; i < inputs.length; i++) {
+      m.putLiterals(inputNames[i], inputs[i]);
+    }
+    return m.build();
+  }
+
+  private Literal[] fromCache(ExecContext ctx, String key) {
+    Optional<LiteralMap> entry;
+    try {
+      entry = ctx.cache.get(key);
+    } catch (RuntimeException e) {
+      return null; // an unreadable cache is a miss
+    }
+    if (entry.isEmpty()) {
+      return null;
+    }
+    Literal[] out = new Literal[outputNames.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = entry.get().getLiteralsMap().get(outputNames[i]);
+      if (out[i] == null) {
+        return null; // an entry of another interface: a miss
+      }
+    }
+    return out;
+  }
+
+  private void store(ExecContext ctx, String key, Literal[] outputs) {
+    LiteralMap.Builder m = LiteralMap.newBuilder();
+    for (int i = 0; i < outputs.length; i++) {
+      m.putLiterals(outputNames[i], outputs[i]);
+    }
+    try {
+      ctx.cache.put(key, m.build());
+    } catch (RuntimeException e) {
+      // a cache that cannot store only costs a re-run later
+    }
+  }
+
+  private static Method[] accessors(Class<? extends Record> record) {
+    if (record == null) {
+      return null;
+    }
+    RecordComponent[] rc = record.getRecordComponents();
+    Method[] m = new Method[rc.length];
+    for (int i = 0; i < rc.length; i++) {
+      m[i] = rc[i].getAccessor();
+      // records declared in a test or a notebook cell are often not public; their accessors are ours to call
+      m[i].trySetAccessible();
+    }
+    return m;
+  }
+}

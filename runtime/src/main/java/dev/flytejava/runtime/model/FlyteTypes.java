@@ -1,0 +1,83 @@
+package dev.flytejava.runtime.model;
+
+import flyteidl.core.Types.LiteralType;
+import flyteidl.core.Types.SimpleType;
+import java.util.stream.Collectors;
+
+/** Reading Flyte {@code LiteralType}s: a short text for messages, and the assignability rule of wiring checks. */
+public final class FlyteTypes {
+  private FlyteTypes() {}
+
+  /** A short text: {@code INTEGER}, {@code LIST<STRING>}, {@code MAP<STRING, FLOAT>}, {@code UNION<INTEGER | NONE>}. */
+  public static String describe(LiteralType t) {
+    switch (t.getTypeCase()) {
+      case SIMPLE:
+        if (t.getSimple() == SimpleType.STRUCT && t.hasStructure() && !t.getStructure().getTag().isEmpty()) {
+          return "STRUCT(" + t.getStructure().getTag() + ")";
+        }
+        return t.getSimple().name();
+      case COLLECTION_TYPE:
+        return "LIST<" + describe(t.getCollectionType()) + ">";
+      case MAP_VALUE_TYPE:
+        return "MAP<STRING, " + describe(t.getMapValueType()) + ">";
+      case UNION_TYPE:
+        return t.getUnionType().getVariantsList().stream().map(FlyteTypes::describe)
+            .collect(Collectors.joining(" | ", "UNION<", ">"));
+      case ENUM_TYPE:
+        return "ENUM" + t.getEnumType().getValuesList();
+      case BLOB:
+        return "BLOB(" + t.getBlob().getDimensionality().name()
+            + (t.getBlob().getFormat().isEmpty() ? "" : ", " + t.getBlob().getFormat()) + ")";
+      case SCHEMA:
+        return "SCHEMA";
+      case STRUCTURED_DATASET_TYPE:
+        return "STRUCTURED_DATASET";
+      default:
+        return t.getTypeCase().name();
+    }
+  }
+
+  /**
+   * Whether a value of type {@code actual} may be bound where {@code expected} is declared, following Flyte's
+   * type checker: equal types; any member of a union (a union into a union when each of its variants fits);
+   * lists and maps element-wise; STRUCTs with the same schema (a STRUCT without schema metadata accepts any);
+   * blobs of the same dimensionality and format (an empty format matches any). Annotations are ignored.
+   */
+  public static boolean isAssignable(LiteralType expected, LiteralType actual) {
+    if (expected.equals(actual)) {
+      return true;
+    }
+    if (expected.hasUnionType()) {
+      if (actual.hasUnionType()) {
+        return actual.getUnionType().getVariantsList().stream().allMatch(a -> isAssignable(expected, a));
+      }
+      return expected.getUnionType().getVariantsList().stream().anyMatch(v -> isAssignable(v, actual));
+    }
+    if (expected.getTypeCase() != actual.getTypeCase()) {
+      return false;
+    }
+    switch (expected.getTypeCase()) {
+      case SIMPLE:
+        if (expected.getSimple() != actual.getSimple()) {
+          return false;
+        }
+        if (expected.getSimple() == SimpleType.STRUCT && expected.hasMetadata() && actual.hasMetadata()) {
+          return expected.getMetadata().equals(actual.getMetadata());
+        }
+        return true;
+      case COLLECTION_TYPE:
+        return isAssignable(expected.getCollectionType(), actual.getCollectionType());
+      case MAP_VALUE_TYPE:
+        return isAssignable(expected.getMapValueType(), actual.getMapValueType());
+      case ENUM_TYPE:
+        return expected.getEnumType().getValuesList().equals(actual.getEnumType().getValuesList());
+      case BLOB:
+        String ef = expected.getBlob().getFormat();
+        String af = actual.getBlob().getFormat();
+        return expected.getBlob().getDimensionality() == actual.getBlob().getDimensionality()
+            && (ef.isEmpty() || af.isEmpty() || ef.equals(af));
+      default:
+        return expected.toBuilder().clearAnnotation().build().equals(actual.toBuilder().clearAnnotation().build());
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package dev.flytejava.runtime.model;
+
+import java.lang.reflect.Type;
+import java.util.Objects;
+
+/**
+ * A named, typed input or output of a task or workflow. The Java type is the source of truth; its Flyte
+ * {@code LiteralType} comes from the type engine ({@code TypeEngine.literalTypeOf(type())}).
+ */
+public record Variable(String name, Type type) {
+  public Variable {
+    Names.requireIdentifier(name, "variable name");
+    Objects.requireNonNull(type, () -> "type of variable [" + name + "]");
+  }
+}

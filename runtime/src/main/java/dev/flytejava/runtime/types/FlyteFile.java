@@ -1,0 +1,32 @@
+package dev.flytejava.runtime.types;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A file passed between tasks, as a Flyte BLOB of single dimensionality: a local path or a remote URI
+ * ({@code s3://...}, {@code gs://...}). Use {@link java.nio.file.Path} for local-only files.
+ */
+public record FlyteFile(String uri) {
+
+    public FlyteFile {
+        Objects.requireNonNull(uri, "uri");
+        if (uri.isBlank()) {
+            throw new IllegalArgumentException("FlyteFile needs a path or URI, got a blank string");
+        }
+    }
+
+    public static FlyteFile of(Path path) {
+        return new FlyteFile(path.toAbsolutePath().toString());
+    }
+
+    /** Whether the URI names a file on this machine (no scheme, or {@code file:}). */
+    public boolean isLocal() {
+        return BlobUris.isLocal(uri);
+    }
+
+    /** The local path; fails for remote URIs. */
+    public Path toPath() {
+        return BlobUris.toPath(uri);
+    }
+}

@@ -1,0 +1,195 @@
+package dev.flytejava.runtime.types.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.google.protobuf.UnsafeByteOperations;
+import dev.flytejava.runtime.types.TransformerContext;
+import dev.flytejava.runtime.types.TypeTransformer;
+import dev.flytejava.runtime.types.TypeTransformerException;
+import flyteidl.core.Literals.Binary;
+import flyteidl.core.Literals.Literal;
+import flyteidl.core.Literals.Scalar;
+import flyteidl.core.Types.LiteralType;
+import flyteidl.core.Types.SimpleType;
+import flyteidl.core.Types.TypeStructure;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Records and POJOs through Jackson, as flytekit handles dataclasses: Flyte type STRUCT with the JSON schema as
+ * metadata, the field types as {@code structure.dataclass_type} and flytekit's msgpack annotation; values as a
+ * Binary with tag {@code msgpack}. Reading also accepts the generic {@code google.protobuf.Struct} form.
+ * One reader and writer per Java type, built on first use.
+ */
+public final class JacksonStructTransformer implements TypeTransformer<Object> {
+
+    private final JacksonMappers mappers;
+    private final JsonSchemas schemas = new JsonSchemas();
+    private final ConcurrentHashMap<Type, Codec> codecs = new ConcurrentHashMap<>();
+    private final ThreadLocal<Set<Type>> typesInProgress = ThreadLocal.withInitial(HashSet::new);
+
+    /** Reader and writers of one type. */
+    private record Codec(ObjectWriter writer, ObjectReader reader, ObjectReader treeReader) {}
+
+    public JacksonStructTransformer(JacksonMappers mappers) {
+        this.mappers = mappers;
+    }
+
+    @Override
+    public Class<Object> type() {
+        return Object.class;
+    }
+
+    @Override
+    public String name() {
+        return "Object-Dataclass-Transformer";
+    }
+
+    /**
+     * Why Jackson cannot carry {@code raw} as a STRUCT, or null when it can: records always; other classes when
+     * they are concrete, outside the JDK, and Jackson finds properties and a way to construct them.
+     */
+    public String rejectionReason(Class<?> raw) {
+        if (raw.isRecord()) {
+            return null;
+        }
+        if (raw.isPrimitive() || raw.isArray() || raw.isInterface() || Modifier.isAbstract(raw.getModifiers())) {
+            return "not a concrete class";
+        }
+        String name = raw.getName();
+        if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.") || name.startsWith("sun.")) {
+            return "a JDK class is not treated as a POJO";
+        }
+        if (raw.getEnclosingClass() != null && !Modifier.isStatic(raw.getModifiers())) {
+            return "an inner class needs its outer instance; make it static or a record";
+        }
+        ObjectMapper mapper = mappers.json();
+        JavaType type = mapper.constructType(raw);
+        BeanDescription serialization = mapper.getSerializationConfig().introspect(type);
+        if (serialization.findProperties().isEmpty()) {
+            return "not a record, and Jackson finds no properties (public fields or getters) in it";
+        }
+        BeanDescription deserialization = mapper.getDeserializationConfig().introspect(type);
+        boolean creator = deserialization.findDefaultConstructor() != null
+                || deserialization.getConstructors().stream().anyMatch(c -> c.hasAnnotation(JsonCreator.class))
+                || deserialization.getFactoryMethods().stream().anyMatch(m -> m.hasAnnotation(JsonCreator.class))
+                || raw.isAnnotationPresent(JsonPOJOBuilder.class);
+        return creator ? null : "Jackson cannot construct it: add a no-argument constructor or a @JsonCreator";
+    }
+
+    @Override
+    public LiteralType literalType(Type javaType, TransformerContext context) {
+        Class<?> raw = JavaTypeNames.rawClass(javaType);
+        Set<Type> inProgress = typesInProgress.get();
+        if (!inProgress.add(javaType)) {
+            throw new IllegalStateException("recursive type [" + javaType.getTypeName() + "]");
+        }
+        try {
+            return LiteralType.newBuilder()
+                    .setSimple(SimpleType.STRUCT)
+                    .setMetadata(schemas.schemaOf(javaType, raw))
+                    .setStructure(TypeStructure.newBuilder().putAllDataclassType(fieldTypes(javaType, raw, context)))
+                    .setAnnotation(Literals.MSGPACK_ANNOTATION)
+                    .build();
+        } finally {
+            inProgress.remove(javaType);
+        }
+    }
+
+    /** Literal types of the fields, for attribute access in Flyte; fields no transformer handles are left out, like flytekit. */
+    private Map<String, LiteralType> fieldTypes(Type javaType, Class<?> raw, TransformerContext context) {
+        Map<String, Type> fields = new LinkedHashMap<>();
+        if (raw.isRecord()) {
+            for (RecordComponent component : raw.getRecordComponents()) {
+                fields.put(component.getName(), component.getGenericType());
+            }
+        } else {
+            ObjectMapper mapper = mappers.json();
+            for (BeanPropertyDefinition property : mapper.getSerializationConfig().introspect(mapper.constructType(javaType)).findProperties()) {
+                AnnotatedMember accessor = property.getAccessor();
+                if (accessor != null && accessor.getAnnotated() instanceof Field field) {
+                    fields.put(property.getName(), field.getGenericType());
+                } else if (accessor != null && accessor.getAnnotated() instanceof Method method) {
+                    fields.put(property.getName(), method.getGenericReturnType());
+                }
+            }
+        }
+        Map<String, LiteralType> types = new LinkedHashMap<>();
+        fields.forEach((name, type) -> {
+            try {
+                types.put(name, context.literalTypeOf(type));
+            } catch (RuntimeException e) {
+                // a field without a Flyte type (or a recursive one) only loses attribute access, the value still travels
+            }
+        });
+        return types;
+    }
+
+    @Override
+    public Literal toLiteral(Object value, Type javaType, TransformerContext context) {
+        byte[] bytes;
+        try {
+            bytes = codec(javaType).writer().writeValueAsBytes(value);
+        } catch (JsonMappingException e) {
+            throw withPath(Failures.toLiteral(value, context.literalTypeOf(javaType), e.getOriginalMessage(), e), e);
+        } catch (JsonProcessingException e) {
+            throw Failures.toLiteral(value, context.literalTypeOf(javaType), e.getOriginalMessage(), e);
+        }
+        return Literal.newBuilder().setScalar(Scalar.newBuilder().setBinary(Binary.newBuilder()
+                .setValue(UnsafeByteOperations.unsafeWrap(bytes)).setTag(Literals.MSGPACK))).build();
+    }
+
+    @Override
+    public Object toJava(Literal literal, Type javaType, TransformerContext context) {
+        Scalar scalar = literal.getScalar();
+        try {
+            if (literal.getValueCase() == Literal.ValueCase.SCALAR && scalar.hasBinary()) {
+                if (!Literals.MSGPACK.equals(scalar.getBinary().getTag())) {
+                    throw new IllegalArgumentException("unsupported binary tag [" + scalar.getBinary().getTag() + "], expected [msgpack]");
+                }
+                return codec(javaType).reader().readValue(scalar.getBinary().getValue().toByteArray());
+            }
+            if (literal.getValueCase() == Literal.ValueCase.SCALAR && scalar.hasGeneric()) {
+                return codec(javaType).treeReader().readValue(JsonStructs.toTree(scalar.getGeneric()));
+            }
+        } catch (JsonMappingException e) {
+            throw withPath(Failures.toJava(literal, javaType, context.literalTypeOf(javaType), e.getOriginalMessage(), e), e);
+        } catch (IOException e) {
+            throw Failures.toJava(literal, javaType, context.literalTypeOf(javaType), e.getMessage(), e);
+        }
+        throw new IllegalArgumentException("expected a msgpack BINARY or a generic STRUCT scalar");
+    }
+
+    private static TypeTransformerException withPath(TypeTransformerException error, JsonMappingException cause) {
+        String path = JacksonMappers.pathOf(cause);
+        return path.isEmpty() ? error : error.prependPath(path);
+    }
+
+    private Codec codec(Type javaType) {
+        Codec codec = codecs.get(javaType);
+        if (codec == null) {
+            JavaType type = mappers.json().constructType(javaType);
+            codec = new Codec(mappers.msgpack().writerFor(type), mappers.msgpack().readerFor(type), mappers.json().readerFor(type));
+            codecs.putIfAbsent(javaType, codec);
+        }
+        return codec;
+    }
+}

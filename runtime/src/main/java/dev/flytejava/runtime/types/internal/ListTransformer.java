@@ -1,0 +1,74 @@
+package dev.flytejava.runtime.types.internal;
+
+import dev.flytejava.runtime.types.TransformerContext;
+import dev.flytejava.runtime.types.TypeConverter;
+import dev.flytejava.runtime.types.TypeTransformer;
+import dev.flytejava.runtime.types.TypeTransformerException;
+import flyteidl.core.Literals.Literal;
+import flyteidl.core.Literals.LiteralCollection;
+import flyteidl.core.Types.LiteralType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** {@code List<T>} as a Flyte collection; the element converter is resolved once per list. */
+@SuppressWarnings("rawtypes")
+public final class ListTransformer implements TypeTransformer<List> {
+
+    static final String EXAMPLE = "List<Long>";
+
+    @Override
+    public Class<List> type() {
+        return List.class;
+    }
+
+    @Override
+    public String name() {
+        return "Typed List";
+    }
+
+    @Override
+    public LiteralType literalType(Type javaType, TransformerContext context) {
+        return LiteralType.newBuilder().setCollectionType(context.literalTypeOf(elementType(javaType))).build();
+    }
+
+    @Override
+    public Literal toLiteral(List value, Type javaType, TransformerContext context) {
+        TypeConverter element = context.converter(elementType(javaType));
+        LiteralCollection.Builder collection = LiteralCollection.newBuilder();
+        int index = 0;
+        for (Object item : value) {
+            try {
+                collection.addLiterals(element.toLiteral(item));
+            } catch (TypeTransformerException e) {
+                throw e.prependPath("[" + index + "]");
+            }
+            index++;
+        }
+        return Literal.newBuilder().setCollection(collection).build();
+    }
+
+    @Override
+    public List toJava(Literal literal, Type javaType, TransformerContext context) {
+        if (literal.getValueCase() != Literal.ValueCase.COLLECTION) {
+            throw new IllegalArgumentException("expected a collection literal");
+        }
+        TypeConverter element = context.converter(elementType(javaType));
+        List<Literal> literals = literal.getCollection().getLiteralsList();
+        int size = literals.size();
+        ArrayList<Object> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            try {
+                values.add(element.toJava(literals.get(i)));
+            } catch (TypeTransformerException e) {
+                throw e.prependPath("[" + i + "]");
+            }
+        }
+        return Collections.unmodifiableList(values);
+    }
+
+    static Type elementType(Type listType) {
+        return JavaTypeNames.typeArgument(listType, 0, EXAMPLE);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.flytejava.runtime.types.internal;
+
+import flyteidl.core.Types.LiteralType;
+
+/** Compares literal types by shape, ignoring metadata, annotations, structure tags and blob formats. */
+public final class LiteralTypeShapes {
+
+    private LiteralTypeShapes() {}
+
+    public static boolean sameShape(LiteralType a, LiteralType b) {
+        if (a.getTypeCase() != b.getTypeCase()) {
+            return false;
+        }
+        return switch (a.getTypeCase()) {
+            case SIMPLE -> a.getSimple() == b.getSimple();
+            case COLLECTION_TYPE -> sameShape(a.getCollectionType(), b.getCollectionType());
+            case MAP_VALUE_TYPE -> sameShape(a.getMapValueType(), b.getMapValueType());
+            case BLOB -> a.getBlob().getDimensionality() == b.getBlob().getDimensionality();
+            case ENUM_TYPE -> a.getEnumType().equals(b.getEnumType());
+            case UNION_TYPE -> {
+                int n = a.getUnionType().getVariantsCount();
+                if (n != b.getUnionType().getVariantsCount()) {
+                    yield false;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (!sameShape(a.getUnionType().getVariants(i), b.getUnionType().getVariants(i))) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            case SCHEMA, STRUCTURED_DATASET_TYPE, TYPE_NOT_SET -> a.equals(b);
+        };
+    }
+}
