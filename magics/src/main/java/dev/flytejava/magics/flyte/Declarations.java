@@ -22,7 +22,6 @@ import dev.flytejava.runtime.model.LaunchPlan;
 import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.TaskBody;
 import dev.flytejava.runtime.model.TaskDecorator;
-import dev.flytejava.runtime.model.TypedInterface;
 import dev.flytejava.runtime.model.Variable;
 import dev.flytejava.runtime.model.Workflow;
 import java.lang.reflect.Type;
@@ -57,7 +56,7 @@ final class Declarations {
         context.eval(SessionCode.hiddenMethod(signature));
         List<Type> types = resolveTypes(signature, where);
         context.eval(SessionCode.bindBody(name, signature));
-        TaskBody body2 = session.takeBoundBody(name);
+        TaskBody taskBody = session.takeBoundBody(name);
 
         Task.Builder task = Task.builder(name);
         for (int i = 0; i < signature.parameters().size(); i++) task.input(signature.parameters().get(i).name(), types.get(i));
@@ -66,7 +65,7 @@ final class Declarations {
                 options.timeout().orElse(null), options.image().orElse(null), options.requests(), options.limits(), options.env(),
                 decorators));
         task.codeHash(CodeHashes.ofText(body.strip()));
-        task.body(body2);
+        task.body(taskBody);
         Task built = task.build();
         List<TaskCard.Variable> inputs = flyteTypes(built.iface().inputs(), "input", where);
         List<TaskCard.Variable> outputs = flyteTypes(built.iface().outputs(), "output", where);
@@ -230,9 +229,5 @@ final class Declarations {
                 return session.entities().find(callee).map(e -> e.iface().inputNames()).orElse(List.of());
             }
         };
-    }
-
-    static TypedInterface ifaceOf(Entity e) {
-        return e.iface();
     }
 }

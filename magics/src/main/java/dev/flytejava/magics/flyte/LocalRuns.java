@@ -7,7 +7,6 @@ import dev.flytejava.runtime.exec.ExecutionResult;
 import dev.flytejava.runtime.exec.LocalExecutor;
 import dev.flytejava.runtime.exec.NodeEvent;
 import dev.flytejava.runtime.exec.NodeFailedException;
-import dev.flytejava.runtime.exec.NodeRecord;
 import dev.flytejava.runtime.exec.NodeState;
 import dev.flytejava.runtime.model.LaunchPlan;
 import dev.flytejava.runtime.model.Node;
@@ -117,11 +116,6 @@ final class LocalRuns implements ExecutionListener, AutoCloseable {
 
     private static List<String> nodeIds(Workflow workflow) {
         return workflow.nodes().stream().map(Node::id).toList();
-    }
-
-    /** Unused records kept for summaries elsewhere. */
-    static long cacheHits(List<NodeRecord> nodes) {
-        return nodes.stream().filter(NodeRecord::cacheHit).count();
     }
 
     @Override
