@@ -1,7 +1,7 @@
 package dev.flytejava.magics.flyte;
 
 /** A name that is not a declared task, workflow or launch plan; the message lists the declared ones. */
-public final class UnknownEntityException extends RuntimeException {
+public final class UnknownEntityException extends IllegalArgumentException {
     private final String entityName;
 
     public UnknownEntityException(String entityName, String where, String known) {

@@ -4,7 +4,7 @@ package dev.flytejava.magics.flyte.parse;
  * A cell that does not have the shape a Flyte magic accepts. The message starts with the position and
  * says what is allowed there.
  */
-public final class CellSyntaxException extends RuntimeException {
+public final class CellSyntaxException extends IllegalArgumentException {
     private final CellPosition position;
     private final String problem;
 
