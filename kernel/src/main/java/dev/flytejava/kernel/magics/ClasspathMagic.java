@@ -37,8 +37,8 @@ public final class ClasspathMagic implements LineMagic {
     static final class Options {
     }
 
-    @Command(name = "add", description = "Adds files, directories and globs (relative to the notebook's directory, "
-            + "~ for home, ** crosses directories).")
+    @Command(name = "add", description = "Adds jars, class folders and globs of them. Relative paths start at the "
+            + "notebook's directory, ~ is home, ** crosses directories.")
     static final class AddCommand {
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "a jar, a class folder or a glob such as lib/*.jar")
         List<String> paths = new ArrayList<>();

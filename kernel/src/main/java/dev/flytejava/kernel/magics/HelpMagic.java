@@ -40,7 +40,7 @@ public final class HelpMagic implements LineMagic {
     @Command(name = "%help", description = SUMMARY)
     static final class Options {
         @Parameters(paramLabel = "NAME", arity = "0..1",
-                description = "a magic's name, with or without % or %%, e.g. %maven or %%shell")
+                description = "a magic's name, with or without %% or %%%%, e.g. %%maven or %%%%shell")
         String name;
 
         Request toRequest() {

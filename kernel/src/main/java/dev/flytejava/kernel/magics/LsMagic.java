@@ -15,7 +15,7 @@ public final class LsMagic implements LineMagic {
     public static final String NAME = "lsmagic";
     public static final String SUMMARY = "Lists the line and cell magics with their summaries.";
 
-    @Command(name = "%lsmagic", description = {SUMMARY, "%help NAME shows one magic's usage."})
+    @Command(name = "%lsmagic", description = {SUMMARY, "%%help NAME shows one magic's usage."})
     static final class Options {
     }
 
