@@ -1,0 +1,50 @@
+package dev.flytejava.kernel.magics;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/** Builds small real jars for class path tests: one compiled class with a static method. */
+final class TestJars {
+
+    private TestJars() {
+    }
+
+    /**
+     * Compiles {@code package demo; public class NAME { public static String hello() { return GREETING; } }}
+     * into {@code jar}.
+     */
+    static Path jarWithClass(Path jar, String className, String greeting) throws IOException {
+        Path classes = classFolder(Files.createTempDirectory("classes"), className, greeting);
+        Files.createDirectories(jar.toAbsolutePath().getParent());
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            out.putNextEntry(new JarEntry("demo/" + className + ".class"));
+            out.write(Files.readAllBytes(classes.resolve("demo").resolve(className + ".class")));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    /** Compiles the same class into a folder of class files. */
+    static Path classFolder(Path folder, String className, String greeting) throws IOException {
+        Path source = Files.createTempDirectory("src").resolve(className + ".java");
+        Files.writeString(source, "package demo; public class " + className + " { public static String hello() { return \""
+                + greeting + "\"; } }");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        Files.createDirectories(folder);
+        int status = javac.run(null, null, null, "-d", folder.toString(), source.toString());
+        if (status != 0) throw new IllegalStateException("javac failed on " + source);
+        return folder;
+    }
+
+    static List<String> names(List<Path> paths) {
+        return paths.stream().map(p -> p.getFileName().toString()).toList();
+    }
+}
