@@ -1,0 +1,160 @@
+package dev.flytejava.kernel.flyte;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Executes {@code notebooks/02-flyte-tasks-and-workflows.ipynb} cell by cell in the real kernel through
+ * jupyter_client and checks what the tutorial promises: values, cards, the DAG picture, live progress
+ * through update_display_data, a cached re-run that skips the task, %flyte commands and launch plans.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FlyteNotebookIT {
+    static final Path NOTEBOOK = Path.of("..", "notebooks", "02-flyte-tasks-and-workflows.ipynb");
+
+    private final Map<String, JupyterCells.Cell> byTag = new LinkedHashMap<>();
+    private List<JupyterCells.Cell> all;
+
+    @BeforeAll
+    void runNotebook(@TempDir Path work) throws Exception {
+        List<String[]> cells = JupyterCells.notebookCells(NOTEBOOK);
+        List<String> sources = new ArrayList<>();
+        for (String[] c : cells) sources.add(c[1]);
+        all = JupyterCells.run(work, sources);
+        for (int i = 0; i < cells.size(); i++) {
+            if (!cells.get(i)[0].isEmpty()) byTag.put(cells.get(i)[0], all.get(i));
+        }
+    }
+
+    private JupyterCells.Cell cell(String tag) {
+        JupyterCells.Cell c = byTag.get(tag);
+        if (c == null) throw new AssertionError("no cell tagged [" + tag + "] in " + NOTEBOOK);
+        return c;
+    }
+
+    @Test
+    void everyCellSucceeds() {
+        for (JupyterCells.Cell c : all) assertTrue(c.ok(), c.toString());
+    }
+
+    @Test
+    void tasksShowCardsAndReturnValues() {
+        JupyterCells.Cell card = cell("task-addOne");
+        assertEquals("task addOne\n  x: INTEGER -> o0: INTEGER", card.result());
+        assertTrue(card.resultMime("text/html").contains("<b>addOne</b>"), card.toString());
+        assertEquals("42", cell("call-addOne").result());
+        assertTrue(cell("task-slowSquare").result().contains("cache: v1"), cell("task-slowSquare").toString());
+        assertTrue(cell("task-slowSquare").result().contains("requests: cpu=1,mem=1Gi"));
+        assertTrue(cell("task-distance").result().contains("a: STRUCT, b: STRUCT -> o0: FLOAT"), cell("task-distance").toString());
+        assertEquals("5.0", cell("call-distance").result());
+        assertEquals("task stats\n  xs: LIST<INTEGER> -> max: INTEGER, min: INTEGER", cell("task-stats").result());
+        assertEquals("Stats[max=9, min=2]", cell("call-stats").result());
+        assertEquals("task flip\n  p: STRING -> o0: STRING", cell("task-flip").result(), "the transformer from a cell maps Point to STRING");
+        assertEquals("Point[x=2, y=1]", cell("call-flip").result());
+        assertTrue(cell("call-triple").stdout().contains("triple took"), cell("call-triple").stdout());
+        assertEquals("[triple {x=5} -> 15]", cell("call-triple").result());
+    }
+
+    @Test
+    void workflowCellShowsTheDagAsSvg() throws Exception {
+        String svg = cell("workflow-pipeline").resultMime("image/svg+xml");
+        assertFalse(svg.isEmpty(), cell("workflow-pipeline").toString());
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        NodeList groups = f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
+                .getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
+        Set<String> nodes = new HashSet<>();
+        Set<String> edges = new HashSet<>();
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if (g.getAttribute("class").startsWith("node")) nodes.add(g.getAttribute("data-id") + ":" + g.getAttribute("class"));
+            if (g.getAttribute("class").equals("edge")) edges.add(g.getAttribute("data-from") + "->" + g.getAttribute("data-to"));
+        }
+        assertEquals(Set.of("in:x:node input", "in:xs:node input", "a:node task", "sq:node task", "ys:node map", "s:node task",
+                "branch_1:node branch", "out:o0:node output"), nodes);
+        assertTrue(edges.containsAll(Set.of("in:x->a", "a->sq", "in:xs->ys", "ys->s", "sq->branch_1", "s->branch_1",
+                "branch_1->out:o0")), edges.toString());
+    }
+
+    @Test
+    void runShowsOneLiveDisplayUpdatedInPlace() {
+        JupyterCells.Cell run = cell("run-pipeline");
+        assertEquals("32", run.result());
+        List<JsonNode> shown = run.ofType("display_data");
+        assertEquals(1, shown.size(), "one live display per run");
+        String id = shown.get(0).path("transient").path("display_id").asText();
+        assertFalse(id.isEmpty(), "the display has an id");
+        List<JsonNode> updates = run.ofType("update_display_data");
+        assertTrue(updates.size() >= 2, "update_display_data sent during the run, got " + updates.size());
+        for (JsonNode u : updates) assertEquals(id, u.path("transient").path("display_id").asText());
+        String running = updates.stream().map(u -> u.path("data").path("text/plain").asText())
+                .filter(t -> t.contains("running")).findFirst().orElse("");
+        assertFalse(running.isEmpty(), "an update shows a node running");
+        String last = updates.get(updates.size() - 1).path("data").path("text/plain").asText();
+        assertTrue(last.contains("pipeline succeeded in"), last);
+        assertTrue(last.contains("5 nodes ran, 0 from cache"), last);
+        assertTrue(last.contains("o0 = 32"), last);
+        assertTrue(updates.get(updates.size() - 1).path("data").path("text/html").asText().contains("<svg"),
+                "the live view draws the DAG coloured by state");
+    }
+
+    @Test
+    void cachedRerunSkipsTheTask() {
+        JupyterCells.Cell rerun = cell("rerun-pipeline");
+        assertEquals("32", rerun.result());
+        List<JsonNode> updates = rerun.ofType("update_display_data");
+        String last = updates.get(updates.size() - 1).path("data").path("text/plain").asText();
+        assertTrue(last.matches("(?s).*\\nsq +cached .*"), last);
+        assertTrue(last.contains("4 nodes ran, 1 from cache"), last);
+        assertEquals("1", cell("square-calls").result(), "the cached task body ran once for two runs");
+    }
+
+    @Test
+    void flyteLineMagics() {
+        List<JsonNode> updates = cell("flyte-run").ofType("update_display_data");
+        assertTrue(updates.get(updates.size() - 1).path("data").path("text/plain").asText().contains("o0 = 6"));
+        assertTrue(cell("flyte-show-workflow").resultMime("image/svg+xml").startsWith("<svg"));
+        assertEquals("task stats\n  xs: LIST<INTEGER> -> max: INTEGER, min: INTEGER", cell("flyte-show-task").result());
+        String tasks = cell("flyte-tasks").result();
+        for (String t : List.of("addOne", "slowSquare", "scale", "distance", "stats", "flip", "triple")) {
+            assertTrue(tasks.contains("\n" + t + " "), t + " in " + tasks);
+        }
+        assertTrue(cell("flyte-tasks").resultMime("text/html").contains("<table"));
+        assertTrue(cell("flyte-workflows").result().contains("pipeline  pipeline(...)  x: INTEGER, xs: LIST<INTEGER> -> o0: INTEGER  5"),
+                cell("flyte-workflows").result());
+    }
+
+    @Test
+    void launchPlans() {
+        assertTrue(cell("lp-nightly").result().contains("fixed xs: [10, 20]"), cell("lp-nightly").toString());
+        assertEquals("50", cell("call-nightly").result());
+        assertTrue(cell("lp-small").result().contains("default x: 2"));
+        List<JsonNode> updates = cell("run-small").ofType("update_display_data");
+        assertTrue(updates.get(updates.size() - 1).path("data").path("text/plain").asText().contains("o0 = 18"));
+    }
+
+    @Test
+    void lsmagicListsTheFlyteMagics() {
+        String magics = cell("lsmagic").result();
+        for (String m : List.of("%%task", "%%workflow", "%%launchplan", "%flyte")) assertTrue(magics.contains(m), m + " in " + magics);
+    }
+}
