@@ -38,6 +38,9 @@ import java.util.Optional;
  * wires its IR and defines the visible method that runs the workflow; a launch plan fixes inputs.
  */
 final class Declarations {
+    /** A magic cell's body starts on cell line 2; positions in messages are cell lines. */
+    static final int BODY_FIRST_LINE = 2;
+
     private final FlyteSession session;
     private final MagicContext context;
 
@@ -48,12 +51,13 @@ final class Declarations {
 
     TaskCard declareTask(String args, String body) throws Exception {
         TaskOptions options = TaskOptions.parse(args);
-        MethodSignature signature = TaskCellParser.parse(body);
+        MethodSignature signature = TaskCellParser.parse(body, BODY_FIRST_LINE);
         String name = options.name().orElse(signature.name());
         String where = "task [" + name + "]";
         List<TaskDecorator> decorators = decorators(options.decorators(), where);
 
-        context.eval(SessionCode.hiddenMethod(signature));
+        // leading newlines: JShell compile errors then name the cell line of the method
+        context.eval("\n".repeat(signature.position().line() - 1) + SessionCode.hiddenMethod(signature));
         List<Type> types = resolveTypes(signature, where);
         context.eval(SessionCode.bindBody(name, signature));
         TaskBody taskBody = session.takeBoundBody(name);
@@ -77,7 +81,7 @@ final class Declarations {
 
     DagSvg declareWorkflow(String args, String body) throws Exception {
         WorkflowOptions options = WorkflowOptions.parse(args);
-        WorkflowIr ir = WorkflowCellParser.parse(body);
+        WorkflowIr ir = WorkflowCellParser.parse(body, BODY_FIRST_LINE);
         MethodSignature signature = ir.signature();
         String name = options.name().orElse(signature.name());
         String where = "workflow [" + name + "]";
@@ -162,7 +166,7 @@ final class Declarations {
         for (String v : context.variableNames()) {
             if (context.variable(v).orElse(null) instanceof TaskDecorator) known.add(v);
         }
-        return known.isEmpty() ? "no TaskDecorator variables are declared; declare one like "
+        return known.isEmpty() ? "declare a TaskDecorator variable in a cell first, e.g. "
                 + "`TaskDecorator timed = (call, next) -> next.run(call);`"
                 : "TaskDecorator variables in this session: " + String.join(", ", known);
     }

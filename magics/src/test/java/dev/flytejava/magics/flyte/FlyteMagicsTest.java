@@ -181,7 +181,7 @@ class FlyteMagicsTest {
                     return b;
                 }
                 """));
-        assertEquals("line 3, column 14: Unknown task, workflow or launch plan [addTwo] called in workflow [wf]; "
+        assertEquals("line 4, column 14: Unknown task, workflow or launch plan [addTwo] called in workflow [wf]; "
                 + "declared: addOne (task)", e.getMessage());
     }
 

@@ -27,18 +27,21 @@ final class ParsedCell {
     private static final JavaCompiler COMPILER = ToolProvider.getSystemJavaCompiler();
 
     private final String body;
+    private final int firstLine;
     private final CompilationUnitTree unit;
     private final SourcePositions positions;
     private final ClassTree cellClass;
 
-    private ParsedCell(String body, CompilationUnitTree unit, SourcePositions positions) {
+    private ParsedCell(String body, int firstLine, CompilationUnitTree unit, SourcePositions positions) {
         this.body = body;
+        this.firstLine = firstLine;
         this.unit = unit;
         this.positions = positions;
         this.cellClass = (ClassTree) unit.getTypeDecls().get(0);
     }
 
-    static ParsedCell parse(String body) {
+    /** {@code firstLine}: the cell line the body starts on (2 below a magic line), for positions. */
+    static ParsedCell parse(String body, int firstLine) {
         if (COMPILER == null) throw new IllegalStateException("No Java compiler in this runtime (a JRE, not a JDK?)");
         String source = PREFIX + body + SUFFIX;
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///__FlyteCell.java"), JavaFileObject.Kind.SOURCE) {
@@ -55,14 +58,14 @@ final class ParsedCell {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot read an in-memory source", e);
         }
-        ParsedCell cell = new ParsedCell(body, unit, Trees.instance(task).getSourcePositions());
+        ParsedCell cell = new ParsedCell(body, firstLine, unit, Trees.instance(task).getSourcePositions());
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
                 throw new CellSyntaxException(cell.positionOf(d.getPosition()), "Java syntax error: " + d.getMessage(Locale.ROOT));
             }
         }
         if (unit.getTypeDecls().size() != 1) {
-            throw new CellSyntaxException(new CellPosition(1, 1), "the cell must hold Java members only");
+            throw new CellSyntaxException(new CellPosition(firstLine, 1), "the cell must hold Java members only");
         }
         return cell;
     }
@@ -95,7 +98,7 @@ final class ParsedCell {
     /** Maps an offset in the synthetic unit to the cell's line and column (clamped into the body). */
     CellPosition positionOf(long unitOffset) {
         int offset = (int) Math.max(0, Math.min(body.length(), unitOffset - PREFIX.length()));
-        int line = 1;
+        int line = firstLine;
         int column = 1;
         for (int i = 0; i < offset; i++) {
             if (body.charAt(i) == '\n') {
@@ -127,7 +130,7 @@ final class ParsedCell {
             }
         }
         if (method == null) {
-            throw new CellSyntaxException(new CellPosition(1, 1), what + " needs one method. Allowed: " + example);
+            throw new CellSyntaxException(new CellPosition(firstLine, 1), what + " needs one method. Allowed: " + example);
         }
         if (method.getBody() == null) {
             throw new CellSyntaxException(positionOf(method), "method [" + method.getName() + "] has no body. Allowed: " + example);

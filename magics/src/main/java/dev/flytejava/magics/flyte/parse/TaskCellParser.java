@@ -10,8 +10,14 @@ public final class TaskCellParser {
 
     private TaskCellParser() {}
 
+    /** Positions relative to the body (line 1 is the body's first line). */
     public static MethodSignature parse(String body) {
-        ParsedCell cell = ParsedCell.parse(body);
+        return parse(body, 1);
+    }
+
+    /** {@code firstLine}: the cell line the body starts on (2 under a {@code %%task} line). */
+    public static MethodSignature parse(String body, int firstLine) {
+        ParsedCell cell = ParsedCell.parse(body, firstLine);
         return cell.signature(cell.singleMethod("%%task", ALLOWED));
     }
 }

@@ -81,8 +81,14 @@ public final class WorkflowCellParser {
         this.cell = cell;
     }
 
+    /** Positions relative to the body (line 1 is the body's first line). */
     public static WorkflowIr parse(String body) {
-        ParsedCell cell = ParsedCell.parse(body);
+        return parse(body, 1);
+    }
+
+    /** {@code firstLine}: the cell line the body starts on (2 under a {@code %%workflow} line). */
+    public static WorkflowIr parse(String body, int firstLine) {
+        ParsedCell cell = ParsedCell.parse(body, firstLine);
         return new WorkflowCellParser(cell).read(cell.singleMethod("%%workflow", ALLOWED_METHOD));
     }
 

@@ -1,0 +1,167 @@
+package dev.flytejava.kernel.flyte;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each error of the Flyte magics through the real kernel: it shows as a Jupyter error whose message
+ * says what and where, and the next cell (and every earlier declaration) still works.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FlyteMagicErrorsIT {
+
+    private final List<String> sources = new ArrayList<>();
+    private List<JupyterCells.Cell> cells;
+
+    private int cell(String source) {
+        sources.add(source);
+        return sources.size() - 1;
+    }
+
+    private int addOneCheck;
+    private int unsupportedStatement;
+    private int afterUnsupported;
+    private int typeMismatch;
+    private int afterMismatch;
+    private int unknownTask;
+    private int afterUnknown;
+    private int badOption;
+    private int afterBadOption;
+    private int failingRun;
+    private int afterFailingRun;
+    private int unknownDecorator;
+    private int unknownRun;
+    private int badRunValue;
+    private int finalCheck;
+    private int compileError;
+    private int afterCompileError;
+
+    @BeforeAll
+    void run(@TempDir Path work) throws Exception {
+        cell("%%task\nlong addOne(long x) { return x + 1; }");
+        cell("%%task\nString label(String s) { return s + \"!\"; }");
+        cell("%%task\nlong boom(long x) { throw new IllegalStateException(\"boom at \" + x); }");
+        addOneCheck = cell("addOne(1)");
+        unsupportedStatement = cell("""
+                %%workflow
+                long loop(long x) {
+                    long a = addOne(x);
+                    for (int i = 0; i < 2; i++) { a = addOne(a); }
+                    return a;
+                }""");
+        afterUnsupported = cell("addOne(2)");
+        typeMismatch = cell("""
+                %%workflow
+                String mismatch(long x) {
+                    long a = addOne(x);
+                    String b = label(a);
+                    return b;
+                }""");
+        afterMismatch = cell("addOne(3)");
+        unknownTask = cell("""
+                %%workflow
+                long unknown(long x) {
+                    long a = addTwo(x);
+                    return a;
+                }""");
+        afterUnknown = cell("addOne(4)");
+        badOption = cell("%%task --timeout abc\nlong f(long x) { return x; }");
+        afterBadOption = cell("addOne(5)");
+        cell("""
+                %%workflow
+                long failing(long x) {
+                    long a = addOne(x);
+                    long b = boom(a);
+                    return b;
+                }""");
+        failingRun = cell("failing(1)");
+        afterFailingRun = cell("addOne(6)");
+        cell("TaskDecorator quiet = (call, next) -> next.run(call);");
+        unknownDecorator = cell("%%task --decorators quiet,loud\nlong g(long x) { return x; }");
+        unknownRun = cell("%flyte run nosuch --x 1");
+        badRunValue = cell("%flyte run addOne --x three");
+        finalCheck = cell("%flyte run addOne --x 7");
+        compileError = cell("%%task\nlong broken(long x) {\n    long y = x;\n    return \"text\";\n}");
+        afterCompileError = cell("addOne(10)");
+        cells = JupyterCells.run(work, sources);
+    }
+
+    private JupyterCells.Cell at(int i) {
+        return cells.get(i);
+    }
+
+    private void assertError(int i, String... fragments) {
+        JupyterCells.Cell c = at(i);
+        assertFalse(c.ok(), "expected an error from " + c);
+        assertFalse(c.ofType("error").isEmpty(), "an iopub error message for " + c);
+        for (String f : fragments) assertTrue(c.error().contains(f), "[" + f + "] in " + c.error());
+    }
+
+    @Test
+    void declarationsWork() {
+        for (int i = 0; i < 3; i++) assertTrue(at(i).ok(), at(i).toString());
+        assertEquals("2", at(addOneCheck).result());
+    }
+
+    @Test
+    void unsupportedStatementInAWorkflowBody() {
+        assertError(unsupportedStatement, "line 4, column 5", "unsupported statement [for (int i = 0; i < 2; i++)",
+                "a workflow body allows");
+        assertEquals("3", at(afterUnsupported).result());
+    }
+
+    @Test
+    void typeMismatchInWiring() {
+        assertError(typeMismatch, "Node [b] input [s]", "expected [STRING]", "[INTEGER]");
+        assertEquals("4", at(afterMismatch).result());
+    }
+
+    @Test
+    void unknownTask() {
+        assertError(unknownTask, "line 3, column 14", "Unknown task, workflow or launch plan [addTwo]", "addOne (task)");
+        assertEquals("5", at(afterUnknown).result());
+    }
+
+    @Test
+    void badOptionValue() {
+        assertError(badOption, "--timeout: expected a duration like 30s, 5m or PT5M, got [abc]");
+        assertEquals("6", at(afterBadOption).result());
+    }
+
+    @Test
+    void taskThatThrows() {
+        assertError(failingRun, "failing/b", "boom", "boom at 2");
+        assertEquals("7", at(afterFailingRun).result());
+    }
+
+    @Test
+    void compileErrorInATaskBodyNamesTheCellLine() {
+        assertError(compileError, "line 4", "incompatible types");
+        assertEquals("11", at(afterCompileError).result());
+    }
+
+    @Test
+    void unknownDecoratorListsTheDeclaredOnes() {
+        assertError(unknownDecorator, "no session variable [loud]", "quiet");
+    }
+
+    @Test
+    void unknownEntityAndBadValueInFlyteRun() {
+        assertError(unknownRun, "Unknown task, workflow or launch plan [nosuch]");
+        assertError(badRunValue, "--x: expected a whole number like 3, got [three]");
+        JupyterCells.Cell last = at(finalCheck);
+        assertTrue(last.ok(), last.toString());
+        String shown = last.ofType("update_display_data").get(last.ofType("update_display_data").size() - 1)
+                .path("data").path("text/plain").asText();
+        assertTrue(shown.contains("o0 = 8"), shown);
+    }
+}
