@@ -134,7 +134,7 @@ public final class LocalExecutor implements AutoCloseable {
       }
       lits[i] = toLiteral(inputs.get(names[i]), types[i], names[i], "task [" + task.name() + "]");
     }
-    TaskOutcome outcome = runner.run(context(), task.name(), lits);
+    TaskOutcome outcome = runner.run(context(), null, task.name(), lits);
     return toJava(runner.outputNames(), runner.outputTypes(), outcome.outputs(), "task [" + task.name() + "]");
   }
 
