@@ -20,6 +20,15 @@ final class Data {
         return list;
     }
 
+    /** Reads every element, so both sides pay for the values they hand back. */
+    static long sumOfLongs(List<Long> values) {
+        long sum = 0;
+        for (Long value : values) {
+            sum += value;
+        }
+        return sum;
+    }
+
     static Row row(int i) {
         Random random = new Random(i);
         // ids stay below 2^53: the peer carries records as protobuf Structs, whose numbers are doubles
