@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.flytejava.runtime.exec.LocalExecutor;
 import dev.flytejava.runtime.exec.NodeFailedException;
+import dev.flytejava.runtime.exec.TaskCache;
 import dev.flytejava.runtime.model.Outputs;
 import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.Variable;
@@ -54,7 +55,8 @@ class TasksTest {
     assertEquals(List.of("min", "max"), tasks.get(2).iface().outputNames());
     assertEquals(List.of(), tasks.get(1).iface().outputs());
 
-    try (LocalExecutor ex = LocalExecutor.builder(TypeEngine.createDefault(getClass().getClassLoader())).build()) {
+    try (LocalExecutor ex = LocalExecutor.builder(TypeEngine.createDefault(getClass().getClassLoader()))
+        .cache(TaskCache.none()).build()) {
       assertEquals(8L, ex.call(addOne, 7L));
       assertEquals(new MinMax(1, 9), ex.call(tasks.get(2), List.of(5L, 1L, 9L)));
       assertEquals(Map.of("min", 2L, "max", 2L), ex.run(tasks.get(2), Map.of("xs", List.of(2L))));
