@@ -19,7 +19,8 @@ final class BranchExec extends NodeExec {
   }
 
   @Override
-  Literal[] execute(Run run, int index, String path, Literal[] ignored) {
+  Literal[] execute(Run run, int index, String prefix, String id, Literal[] ignored) {
+    String path = TaskRunner.path(prefix, id);
     for (Arm arm : arms) {
       boolean chosen;
       try {
@@ -40,7 +41,7 @@ final class BranchExec extends NodeExec {
           run.ctx.emit(armPath, NodeState.RUNNING, 1, start, null);
         }
         try {
-          Literal[] out = arm.exec().execute(run, index, armPath, in);
+          Literal[] out = arm.exec().execute(run, index, path, arm.id(), in);
           if (!own && run.ctx.listening) {
             run.ctx.emit(armPath, NodeState.SUCCEEDED, 1, start, null);
           }

@@ -50,6 +50,11 @@ public final class DiskCache implements TaskCache {
     return new DiskCache(dir);
   }
 
+  /** The cache in {@code dir}, created on the first write. */
+  public static DiskCache at(Path dir) {
+    return new DiskCache(dir);
+  }
+
   /** {@code ~/.flyte-java/cache}. */
   public static Path defaultDir() {
     return Path.of(System.getProperty("user.home"), ".flyte-java", "cache");

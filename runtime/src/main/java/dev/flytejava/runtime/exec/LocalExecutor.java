@@ -134,7 +134,7 @@ public final class LocalExecutor implements AutoCloseable {
       }
       lits[i] = toLiteral(inputs.get(names[i]), types[i], names[i], "task [" + task.name() + "]");
     }
-    TaskOutcome outcome = runner.run(context(), task.name(), lits);
+    TaskOutcome outcome = runner.run(context(), null, task.name(), lits);
     return toJava(runner.outputNames(), runner.outputTypes(), outcome.outputs(), "task [" + task.name() + "]");
   }
 
@@ -262,10 +262,13 @@ public final class LocalExecutor implements AutoCloseable {
     pool.shutdown();
   }
 
-  /** Configures a {@link LocalExecutor}. Defaults: no cache, parallelism = max(4, CPUs), no listeners, no records. */
+  /**
+   * Configures a {@link LocalExecutor}. Defaults: the disk cache in {@code ~/.flyte-java/cache} (used only by tasks
+   * with a cache version), parallelism = max(4, CPUs), no listeners, no execution records.
+   */
   public static final class Builder {
     private final TypeEngine engine;
-    private TaskCache cache = TaskCache.none();
+    private TaskCache cache = DiskCache.at(DiskCache.defaultDir());
     private int parallelism = Math.max(4, Runtime.getRuntime().availableProcessors());
     private final List<ExecutionListener> listeners = new ArrayList<>();
     private Path recordDir;
@@ -274,6 +277,7 @@ public final class LocalExecutor implements AutoCloseable {
       this.engine = Objects.requireNonNull(engine, "engine");
     }
 
+    /** Where cached task outputs live; {@link TaskCache#none()} turns caching off. */
     public Builder cache(TaskCache c) {
       this.cache = Objects.requireNonNull(c, "cache");
       return this;

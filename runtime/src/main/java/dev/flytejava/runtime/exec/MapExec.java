@@ -37,7 +37,8 @@ final class MapExec extends NodeExec {
   }
 
   @Override
-  Literal[] execute(Run run, int index, String path, Literal[] inputs) {
+  Literal[] execute(Run run, int index, String prefix, String id, Literal[] inputs) {
+    String path = TaskRunner.path(prefix, id);
     int count = -1;
     for (int i = 0; i < inputs.length; i++) {
       if (mapped[i]) {
@@ -62,7 +63,7 @@ final class MapExec extends NodeExec {
         in[i] = mapped[i] ? inputs[i].getCollection().getLiterals(j) : inputs[i];
       }
       try {
-        results[j] = runner.run(run.ctx, path + "/" + j, in);
+        results[j] = runner.run(run.ctx, path, String.valueOf(j), in);
       } catch (NodeFailedException e) {
         errors[j] = e;
       }

@@ -36,7 +36,7 @@ final class Run {
 
   private final AtomicIntegerArray pending;
   private final AtomicInteger settled = new AtomicInteger();
-  private final ConcurrentLinkedQueue<Integer> ready = new ConcurrentLinkedQueue<>();
+  private final ReadyQueue ready;
   private final AtomicInteger helpers = new AtomicInteger();
   private final ConcurrentLinkedQueue<NodeFailedException> failures = new ConcurrentLinkedQueue<>();
   private final int maxHelpers;
@@ -57,6 +57,7 @@ final class Run {
     attempts = new int[n];
     cacheHit = new boolean[n];
     pending = new AtomicIntegerArray(plan.indegree);
+    ready = new ReadyQueue(n);
     maxHelpers = Math.max(0, ctx.parallelism - 1);
   }
 
@@ -67,16 +68,21 @@ final class Run {
     boolean interrupted = false;
     if (n > 0) {
       int[] roots = plan.roots;
+      int slow = 0;
       for (int r = 1; r < roots.length; r++) {
         enqueue(roots[r]);
+        if (!plan.execs[roots[r]].isQuick()) {
+          slow++;
+        }
       }
+      signal(slow);
       if (ctx.listening) {
         queued(roots[0]);
       }
       drive(roots[0]);
       while (settled.get() < n) {
-        Integer i = ready.poll();
-        if (i != null) {
+        int i = ready.poll();
+        if (i >= 0) {
           drive(i);
           continue;
         }
@@ -138,9 +144,12 @@ final class Run {
   private byte runNode(int i) {
     NodeExec exec = plan.execs[i];
     boolean own = exec.reportsOwnEvents();
+    if (!exec.isQuick() && !ready.isEmpty()) {
+      spawnHelper(); // this node may take a while: let a helper take the queue meanwhile
+    }
     long start = System.nanoTime();
     startNanos[i] = start;
-    String path = prefix + "/" + plan.ids[i];
+    String path = own && !ctx.listening ? null : path(i);
     if (!own && ctx.listening) {
       ctx.emit(path, NodeState.RUNNING, 1, start, null);
     }
@@ -150,7 +159,7 @@ final class Run {
       for (int k = 0; k < in.length; k++) {
         in[k] = rs[k].resolve(this);
       }
-      outputs[i] = exec.execute(this, i, path, in);
+      outputs[i] = exec.execute(this, i, prefix, plan.ids[i], in);
       endNanos[i] = System.nanoTime();
       if (!own && ctx.listening) {
         ctx.emit(path, NodeState.SUCCEEDED, 1, start, null);
@@ -159,7 +168,7 @@ final class Run {
     } catch (RuntimeException | Error e) {
       endNanos[i] = System.nanoTime();
       NodeFailedException f = e instanceof NodeFailedException nf ? nf
-          : new NodeFailedException(path, exec.taskName(), 0, 0, String.valueOf(e.getMessage()), e);
+          : new NodeFailedException(path(i), exec.taskName(), 0, 0, String.valueOf(e.getMessage()), e);
       if (!own && ctx.listening) {
         ctx.emit(path, NodeState.FAILED, 0, start, f);
       }
@@ -181,6 +190,8 @@ final class Run {
 
   private int settle(int i) {
     int next = -1;
+    int queued = 0;
+    int slow = 0;
     for (int s : plan.successors[i]) {
       if (pending.decrementAndGet(s) == 0) {
         if (next < 0) {
@@ -190,8 +201,15 @@ final class Run {
           }
         } else {
           enqueue(s);
+          queued++;
+          if (!plan.execs[s].isQuick()) {
+            slow++;
+          }
         }
       }
+    }
+    if (queued > 0) {
+      signal(slow);
     }
     if (settled.incrementAndGet() == plan.size) {
       LockSupport.unpark(driver);
@@ -208,27 +226,36 @@ final class Run {
       queued(i);
     }
     ready.add(i);
-    spawnHelper();
+  }
+
+  /**
+   * Wakes the driver and starts up to {@code count} helpers (within the bound) for newly queued nodes that are
+   * not known to be quick; quick ones are left to the threads already running.
+   */
+  private void signal(int count) {
+    for (int k = 0; k < count && spawnHelper(); k++) {
+      // one helper per queued node, up to the bound
+    }
     LockSupport.unpark(driver);
   }
 
-  private void spawnHelper() {
+  private boolean spawnHelper() {
     while (true) {
       int h = helpers.get();
       if (h >= maxHelpers) {
-        return;
+        return false;
       }
       if (helpers.compareAndSet(h, h + 1)) {
         ctx.pool.execute(helper);
-        return;
+        return true;
       }
     }
   }
 
   private void help() {
     try {
-      Integer i;
-      while ((i = ready.poll()) != null) {
+      int i;
+      while ((i = ready.poll()) >= 0) {
         drive(i);
       }
     } finally {

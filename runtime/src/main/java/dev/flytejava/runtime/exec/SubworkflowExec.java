@@ -19,7 +19,7 @@ final class SubworkflowExec extends NodeExec {
   }
 
   @Override
-  Literal[] execute(Run run, int index, String path, Literal[] inputs) {
+  Literal[] execute(Run run, int index, String prefix, String id, Literal[] inputs) {
     Literal[] childInputs = inputs;
     if (fromNode != null) {
       childInputs = new Literal[fromNode.length];
@@ -27,6 +27,6 @@ final class SubworkflowExec extends NodeExec {
         childInputs[i] = fromNode[i] >= 0 ? inputs[fromNode[i]] : fixed[i];
       }
     }
-    return new Run(run.ctx, child, path, childInputs).execute();
+    return new Run(run.ctx, child, TaskRunner.path(prefix, id), childInputs).execute();
   }
 }

@@ -11,11 +11,16 @@ final class TaskExec extends NodeExec {
   }
 
   @Override
-  Literal[] execute(Run run, int index, String path, Literal[] inputs) {
-    TaskOutcome outcome = runner.run(run.ctx, path, inputs);
+  Literal[] execute(Run run, int index, String prefix, String id, Literal[] inputs) {
+    TaskOutcome outcome = runner.run(run.ctx, prefix, id, inputs);
     run.attempts[index] = outcome.attempts();
     run.cacheHit[index] = outcome.cacheHit();
     return outcome.outputs();
+  }
+
+  @Override
+  boolean isQuick() {
+    return runner.isQuick();
   }
 
   @Override

@@ -36,6 +36,10 @@ final class TaskRunner {
   private final TaskDecorator.Next chain;
   private final int maxAttempts;
   private final Duration timeout;
+  /** Moving average of successful call times (racy updates are fine: it only steers scheduling); -1 = none. */
+  private volatile long averageNanos = -1;
+
+  static final long QUICK_NANOS = 20_000;
 
   TaskRunner(Task task, TypeEngine engine) {
     this.task = task;
@@ -56,6 +60,19 @@ final class TaskRunner {
     return task;
   }
 
+  /**
+   * Whether recent calls of this task took under {@link #QUICK_NANOS}: such nodes are not worth waking a helper
+   * thread for (the handoff costs more than the call). Unknown until the first call succeeds.
+   */
+  boolean isQuick() {
+    long avg = averageNanos;
+    return avg >= 0 && avg < QUICK_NANOS;
+  }
+
+  static String path(String prefix, String id) {
+    return prefix == null ? id : prefix + "/" + id;
+  }
+
   String[] inputNames() {
     return inputNames;
   }
@@ -72,7 +89,11 @@ final class TaskRunner {
     return outputNames;
   }
 
-  TaskOutcome run(ExecContext ctx, String path, Literal[] inputs) {
+  /**
+   * One call. The node path is {@code prefix/id} (just {@code id} when prefix is null), built only for events
+   * and errors.
+   */
+  TaskOutcome run(ExecContext ctx, String prefix, String id, Literal[] inputs) {
     long start = System.nanoTime();
     String key = null;
     if (task.options().cached()) {
@@ -80,7 +101,7 @@ final class TaskRunner {
       Literal[] hit = fromCache(ctx, key);
       if (hit != null) {
         if (ctx.listening) {
-          ctx.emit(path, NodeState.CACHED, 0, start, null);
+          ctx.emit(path(prefix, id), NodeState.CACHED, 0, start, null);
         }
         return new TaskOutcome(hit, 0, true);
       }
@@ -88,28 +109,31 @@ final class TaskRunner {
     Throwable last = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       if (ctx.listening) {
-        ctx.emit(path, NodeState.RUNNING, attempt, start, last);
+        ctx.emit(path(prefix, id), NodeState.RUNNING, attempt, start, last);
       }
-      Object[] args = toJava(path, inputs, attempt);
+      Object[] args = toJava(prefix, id, inputs, attempt);
       Object result;
       try {
         result = invoke(ctx, args);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw fail(ctx, path, attempt, start, "interrupted", e);
+        throw fail(ctx, path(prefix, id), attempt, start, "interrupted", e);
       } catch (Exception | LinkageError | AssertionError e) {
         last = e;
         if (attempt < maxAttempts && !Thread.currentThread().isInterrupted()) {
           continue;
         }
-        throw fail(ctx, path, attempt, start, String.valueOf(e.getMessage() == null ? e : e.getMessage()), e);
+        throw fail(ctx, path(prefix, id), attempt, start, String.valueOf(e.getMessage() == null ? e : e.getMessage()), e);
       }
-      Literal[] outputs = toLiterals(ctx, path, result, attempt, start);
+      Literal[] outputs = toLiterals(ctx, prefix, id, result, attempt, start);
       if (key != null) {
         store(ctx, key, outputs);
       }
+      long took = System.nanoTime() - start;
+      long avg = averageNanos;
+      averageNanos = avg < 0 ? took : (avg * 7 + took) >> 3;
       if (ctx.listening) {
-        ctx.emit(path, NodeState.SUCCEEDED, attempt, start, null);
+        ctx.emit(path(prefix, id), NodeState.SUCCEEDED, attempt, start, null);
       }
       return new TaskOutcome(outputs, attempt, false);
     }
@@ -178,13 +202,13 @@ final class TaskRunner {
     return args;
   }
 
-  private Object[] toJava(String path, Literal[] inputs, int attempt) {
+  private Object[] toJava(String prefix, String id, Literal[] inputs, int attempt) {
     Object[] args = new Object[inputs.length];
     for (int i = 0; i < inputs.length; i++) {
       try {
         args[i] = engine.toJava(inputs[i], inputTypes[i]);
       } catch (RuntimeException e) {
-        throw new NodeFailedException(path, task.name(), attempt, maxAttempts, "cannot convert input ["
+        throw new NodeFailedException(path(prefix, id), task.name(), attempt, maxAttempts, "cannot convert input ["
             + inputNames[i] + "] of task [" + task.name() + "] to [" + inputTypes[i].getTypeName() + "]: "
             + e.getMessage(), e);
       }
@@ -192,7 +216,7 @@ final class TaskRunner {
     return args;
   }
 
-  private Literal[] toLiterals(ExecContext ctx, String path, Object result, int attempt, long start) {
+  private Literal[] toLiterals(ExecContext ctx, String prefix, String id, Object result, int attempt, long start) {
     Literal[] out = new Literal[outputTypes.length];
     if (out.length == 0) {
       return out;
@@ -201,14 +225,14 @@ final class TaskRunner {
     if (recordAccessors != null) {
       Class<?> rec = task.iface().outputRecord();
       if (!rec.isInstance(result)) {
-        throw fail(ctx, path, attempt, start, "returned [" + result + "] but must return a [" + rec.getName()
+        throw fail(ctx, path(prefix, id), attempt, start, "returned [" + result + "] but must return a [" + rec.getName()
             + "] (its @Outputs record)", null);
       }
       for (int i = 0; i < values.length; i++) {
         try {
           values[i] = recordAccessors[i].invoke(result);
         } catch (IllegalAccessException | InvocationTargetException e) {
-          throw fail(ctx, path, attempt, start, "cannot read output [" + outputNames[i] + "]", e);
+          throw fail(ctx, path(prefix, id), attempt, start, "cannot read output [" + outputNames[i] + "]", e);
         }
       }
     } else {
@@ -218,7 +242,7 @@ final class TaskRunner {
       try {
         out[i] = engine.toLiteral(values[i], outputTypes[i]);
       } catch (RuntimeException e) {
-        throw fail(ctx, path, attempt, start, "cannot convert output [" + outputNames[i] + "] value [" + values[i]
+        throw fail(ctx, path(prefix, id), attempt, start, "cannot convert output [" + outputNames[i] + "] value [" + values[i]
             + "] of task [" + task.name() + "]: " + e.getMessage(), e);
       }
     }

@@ -1,5 +1,7 @@
 package dev.flytejava.runtime.model;
 
+import dev.flytejava.runtime.types.TypeEngine;
+import flyteidl.core.Types.LiteralType;
 import java.lang.reflect.Type;
 import java.util.Objects;
 
@@ -11,5 +13,10 @@ public record Variable(String name, Type type) {
   public Variable {
     Names.requireIdentifier(name, "variable name");
     Objects.requireNonNull(type, () -> "type of variable [" + name + "]");
+  }
+
+  /** The Flyte literal type of this variable according to {@code engine}. */
+  public LiteralType literalType(TypeEngine engine) {
+    return engine.literalTypeOf(type);
   }
 }

@@ -42,7 +42,13 @@ public final class BoundConverter implements TypeConverter {
     public LiteralType literalType() {
         LiteralType type = literalType;
         if (type == null) {
-            type = transformer.literalType(javaType, context);
+            try {
+                type = transformer.literalType(javaType, context);
+            } catch (TypeTransformerException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new TypeTransformerException("Java type [" + javaType.getTypeName() + "] has no Flyte type: " + e.getMessage(), e);
+            }
             literalType = type;
         }
         return type;

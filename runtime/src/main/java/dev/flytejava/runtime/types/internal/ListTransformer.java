@@ -36,6 +36,10 @@ public final class ListTransformer implements TypeTransformer<List> {
     @Override
     public Literal toLiteral(List value, Type javaType, TransformerContext context) {
         TypeConverter element = context.converter(elementType(javaType));
+        Class<?> elementClass = hotPathClass(element);
+        if (elementClass != null) {
+            return ScalarLists.toLiteral(value, elementClass, (BoundConverter) element);
+        }
         LiteralCollection.Builder collection = LiteralCollection.newBuilder();
         int index = 0;
         for (Object item : value) {
@@ -56,6 +60,10 @@ public final class ListTransformer implements TypeTransformer<List> {
         }
         TypeConverter element = context.converter(elementType(javaType));
         List<Literal> literals = literal.getCollection().getLiteralsList();
+        Class<?> elementClass = hotPathClass(element);
+        if (elementClass != null) {
+            return ScalarLists.toJava(literals, elementClass, (BoundConverter) element);
+        }
         int size = literals.size();
         ArrayList<Object> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -66,6 +74,15 @@ public final class ListTransformer implements TypeTransformer<List> {
             }
         }
         return Collections.unmodifiableList(values);
+    }
+
+    /** The element class when a built-in scalar transformer handles it and {@link ScalarLists} has a hot path. */
+    private static Class<?> hotPathClass(TypeConverter element) {
+        if (element instanceof BoundConverter bound && bound.transformer() instanceof ScalarTransformer<?> scalar
+                && ScalarLists.handles(scalar.type())) {
+            return scalar.type();
+        }
+        return null;
     }
 
     static Type elementType(Type listType) {

@@ -72,7 +72,13 @@ public final class LiteralTypeGuesser {
             boolean firstNone = isNone(variants.get(0));
             boolean secondNone = isNone(variants.get(1));
             if (firstNone != secondNone) {
-                return JavaTypes.optionalOf(nested.apply(firstNone ? variants.get(1) : variants.get(0)));
+                LiteralType value = firstNone ? variants.get(1) : variants.get(0);
+                // the variant's tag belongs to the union; the Optional adds its own (and is pinned if they differ)
+                LiteralType untagged = value.toBuilder().setStructure(value.getStructure().toBuilder().clearTag()).build();
+                if (untagged.getStructure().equals(flyteidl.core.Types.TypeStructure.getDefaultInstance())) {
+                    untagged = untagged.toBuilder().clearStructure().build();
+                }
+                return JavaTypes.optionalOf(nested.apply(untagged));
             }
         }
         throw unsupported(type, "only unions of one type and NONE (Optional<T>) are supported");

@@ -2,7 +2,7 @@ package dev.flytejava.runtime.types.internal;
 
 import flyteidl.core.Types.LiteralType;
 
-/** Compares literal types by shape, ignoring metadata, annotations, structure tags and blob formats. */
+/** Compares literal types by shape, ignoring metadata, annotations, structure tags, blob formats and union variant order. */
 public final class LiteralTypeShapes {
 
     private LiteralTypeShapes() {}
@@ -17,18 +17,9 @@ public final class LiteralTypeShapes {
             case MAP_VALUE_TYPE -> sameShape(a.getMapValueType(), b.getMapValueType());
             case BLOB -> a.getBlob().getDimensionality() == b.getBlob().getDimensionality();
             case ENUM_TYPE -> a.getEnumType().equals(b.getEnumType());
-            case UNION_TYPE -> {
-                int n = a.getUnionType().getVariantsCount();
-                if (n != b.getUnionType().getVariantsCount()) {
-                    yield false;
-                }
-                for (int i = 0; i < n; i++) {
-                    if (!sameShape(a.getUnionType().getVariants(i), b.getUnionType().getVariants(i))) {
-                        yield false;
-                    }
-                }
-                yield true;
-            }
+            case UNION_TYPE -> a.getUnionType().getVariantsCount() == b.getUnionType().getVariantsCount()
+                    && a.getUnionType().getVariantsList().stream().allMatch(variant -> b.getUnionType().getVariantsList()
+                            .stream().anyMatch(other -> sameShape(variant, other))); // variant order carries no meaning
             case SCHEMA, STRUCTURED_DATASET_TYPE, TYPE_NOT_SET -> a.equals(b);
         };
     }
