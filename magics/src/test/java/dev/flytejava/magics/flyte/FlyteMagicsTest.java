@@ -228,6 +228,27 @@ class FlyteMagicsTest {
     }
 
     @Test
+    void workflowDecoratorsSetupTeardownAndRetries() throws Exception {
+        magics.start(ctx);
+        eval("List<String> seen = Collections.synchronizedList(new ArrayList<>());");
+        eval("TaskDecorator audit = (call, next) -> { seen.add(call.taskName()); return next.run(call); };");
+        eval("int[] tries = {0};");
+        magics.task(ctx, "", "void init() { seen.add(\"init ran\"); }");
+        magics.task(ctx, "", "void cleanup() { seen.add(\"cleanup ran\"); }");
+        magics.task(ctx, "--retries 2", "long flaky(long x) { if (++tries[0] < 2) throw new IllegalStateException(\"flake\"); return x; }");
+        DagSvg dag = (DagSvg) magics.workflow(ctx, "--setup init --teardown cleanup --decorators audit",
+                "long wf(long x) { long a = flaky(x); return a; }");
+        assertTrue(dag.svg().contains("data-id=\"setup-init\"") && dag.svg().contains("data-id=\"teardown-cleanup\""));
+        assertEquals(7L, eval("wf(7)"));
+        List<?> seen = (List<?>) eval("seen");
+        assertEquals("init ran", seen.get(1), seen.toString());
+        assertEquals("cleanup ran", seen.get(seen.size() - 1), seen.toString());
+        assertTrue(seen.contains("flaky") && seen.contains("init") && seen.contains("cleanup"), "workflow decorators wrap every task: " + seen);
+        String last = text(lastView());
+        assertTrue(last.matches("(?s).*\\na +succeeded +\\d+ ms +2 .*"), "attempt 2 shown: " + last);
+    }
+
+    @Test
     void badOptionValue() throws Exception {
         Exception e = assertThrows(Exception.class, () -> magics.task(ctx, "--timeout abc", "long f(long x) { return x; }"));
         assertTrue(e.getMessage().startsWith("%%task --timeout: expected a duration like 30s, 5m or PT5M, got [abc]"), e.getMessage());

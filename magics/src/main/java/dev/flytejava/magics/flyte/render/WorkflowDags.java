@@ -61,12 +61,12 @@ public final class WorkflowDags {
             }
         }
         setup.ifPresent(s -> {
-            dag.node("setup:" + s, Dag.Kind.SETUP, "setup", s);
-            for (String id : bodyIds) dag.edge("setup:" + s, id, "");
+            dag.node("setup-" + s, Dag.Kind.SETUP, "setup", s);
+            for (String id : bodyIds) dag.edge("setup-" + s, id, "");
         });
         teardown.ifPresent(t -> {
-            dag.node("teardown:" + t, Dag.Kind.TEARDOWN, "teardown", t);
-            for (String id : bodyIds) dag.edge(id, "teardown:" + t, "");
+            dag.node("teardown-" + t, Dag.Kind.TEARDOWN, "teardown", t);
+            for (String id : bodyIds) dag.edge(id, "teardown-" + t, "");
         });
         return dag.build();
     }

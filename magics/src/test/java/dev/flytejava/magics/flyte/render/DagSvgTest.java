@@ -72,11 +72,11 @@ class DagSvgTest {
         Set<String> ids = new TreeSet<>();
         for (Element g : groups(doc, "node")) ids.add(g.getAttribute("data-id"));
         assertEquals(new TreeSet<>(List.of("in:x", "in:label", "in:xs", "a", "b", "ys", "s", "branch_1", "out:o0",
-                "teardown:cleanup")), ids);
+                "teardown-cleanup")), ids);
         Set<String> edges = new TreeSet<>();
         for (Element g : groups(doc, "edge")) edges.add(g.getAttribute("data-from") + "->" + g.getAttribute("data-to"));
         assertTrue(edges.containsAll(List.of("in:x->a", "a->b", "in:xs->ys", "b->s", "ys->s", "s->branch_1", "in:label->branch_1",
-                "b->branch_1", "branch_1->out:o0", "a->teardown:cleanup", "branch_1->teardown:cleanup")), edges.toString());
+                "b->branch_1", "branch_1->out:o0", "a->teardown-cleanup", "branch_1->teardown-cleanup")), edges.toString());
         assertEquals(1, groups(doc, "branch").size());
         assertEquals(1, groups(doc, "map").size());
         assertEquals(1, groups(doc, "subworkflow").size());
@@ -93,7 +93,7 @@ class DagSvgTest {
         assertEquals(1, layers.get("ys"));
         assertEquals(3, layers.get("s"));
         assertEquals(4, layers.get("branch_1"));
-        assertEquals(5, layers.get("teardown:cleanup"));
+        assertEquals(5, layers.get("teardown-cleanup"));
         assertEquals(5, layers.get("out:o0"));
         DagLayout layout = DagLayout.of(dag);
         assertTrue(layout.boxes().get("a").x() < layout.boxes().get("b").x());
