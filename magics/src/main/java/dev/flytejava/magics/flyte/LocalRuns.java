@@ -81,20 +81,24 @@ final class LocalRuns implements ExecutionListener, AutoCloseable {
         tracker.start();
         active.add(tracker);
         long t0 = System.nanoTime();
+        String summary = null;
+        Map<String, String> outputs = Map.of();
         try {
             ExecutionResult result = run.get();
-            active.remove(tracker);
-            tracker.finish(summary(name, result), OutputValues.texts(result.outputs()));
+            summary = summary(name, result);
+            outputs = OutputValues.texts(result.outputs());
             return result.outputs();
         } catch (NodeFailedException e) {
-            active.remove(tracker);
-            tracker.finish(name + " failed after " + millis(t0) + " at node [" + e.nodePath() + "]: "
-                    + String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), Map.of());
+            summary = name + " failed after " + millis(t0) + " at node [" + e.nodePath() + "]: "
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             throw e;
         } catch (RuntimeException e) {
-            active.remove(tracker);
-            tracker.finish(name + " did not run: " + e.getMessage(), Map.of());
+            summary = name + " did not run: " + e.getMessage();
             throw e;
+        } finally {
+            // also after an interrupt (an Error): the ticker must stop redrawing this run
+            active.remove(tracker);
+            tracker.finish(summary != null ? summary : name + " was interrupted after " + millis(t0), outputs);
         }
     }
 
