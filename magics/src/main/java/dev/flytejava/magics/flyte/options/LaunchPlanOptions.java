@@ -42,9 +42,9 @@ public record LaunchPlanOptions(String name, String workflow, Map<String, String
         return map;
     }
 
-    @Command(name = "launchplan", description = {
-        "Declares a launch plan of a workflow: fixed inputs cannot be changed at launch, defaults can.",
-        "Calling NAME(...) with the remaining inputs runs it."})
+    @Command(name = "%flyte launchplan", description =
+            "Declares a launch plan of a workflow: fixed inputs cannot be changed at launch, defaults "
+            + "can. Calling NAME(...) with the remaining inputs runs it.")
     static final class Spec {
         @Parameters(index = "0", paramLabel = "NAME", converter = OptionConverters.NameConverter.class,
                 description = "launch plan name")

@@ -38,10 +38,10 @@ public record TaskOptions(Optional<String> name, Optional<String> cacheVersion, 
         return Options.usage(new Spec());
     }
 
-    @Command(name = "%%task", description = {
-        "Declares a Flyte task from the one Java method in the cell: its parameters are the inputs, its",
-        "return value is output o0 (an @Outputs record gives named outputs, void none). Calling the method",
-        "afterwards runs the task locally (types, decorators, cache, retries, timeout)."})
+    @Command(name = "%%task", description =
+            "Declares a Flyte task from the one Java method in the cell: its parameters are the inputs, "
+            + "its return value is output o0 (an @Outputs record gives named outputs, void none). Calling "
+            + "the method afterwards runs the task locally (types, decorators, cache, retries, timeout).")
     static final class Spec {
         @Option(names = "--name", paramLabel = "NAME", converter = OptionConverters.NameConverter.class,
                 description = "task name (default: the method's name)")
@@ -56,15 +56,15 @@ public record TaskOptions(Optional<String> name, Optional<String> cacheVersion, 
         Duration timeout;
         @Option(names = "--image", paramLabel = "IMAGE", description = "container image for remote runs")
         String image;
-        @Option(names = "--requests", paramLabel = "cpu=1,mem=1Gi", split = ",", description = "resource requests")
+        @Option(names = "--requests", paramLabel = "NAME=QTY", split = ",", description = "resource requests, e.g. cpu=1,mem=1Gi")
         Map<String, String> requests = new LinkedHashMap<>();
-        @Option(names = "--limits", paramLabel = "mem=2Gi", split = ",", description = "resource limits")
+        @Option(names = "--limits", paramLabel = "NAME=QTY", split = ",", description = "resource limits, e.g. mem=2Gi")
         Map<String, String> limits = new LinkedHashMap<>();
-        @Option(names = "--env", paramLabel = "K=V,...", split = ",", description = "environment variables")
+        @Option(names = "--env", paramLabel = "KEY=VALUE", split = ",", description = "environment variables, e.g. MODE=fast,LOG=debug")
         Map<String, String> env = new LinkedHashMap<>();
-        @Option(names = "--decorators", paramLabel = "d1,d2", split = ",",
+        @Option(names = "--decorators", paramLabel = "DECORATOR", split = ",",
                 converter = OptionConverters.NameConverter.class,
-                description = "TaskDecorator variables, the first named is the outermost")
+                description = "TaskDecorator variables, e.g. timed,autolog; the first is the outermost")
         List<String> decorators = new ArrayList<>();
     }
 }

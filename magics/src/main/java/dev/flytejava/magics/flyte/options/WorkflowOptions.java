@@ -24,10 +24,11 @@ public record WorkflowOptions(Optional<String> name, Optional<String> setup, Opt
         return Options.usage(new Spec());
     }
 
-    @Command(name = "%%workflow", description = {
-        "Declares a Flyte workflow from the one Java method in the cell. The body is read, not run: locals",
-        "set from task calls are nodes, if/else on comparisons is a branch, map(task, list) a map node.",
-        "Calling the method afterwards runs the workflow locally with a live progress display."})
+    @Command(name = "%%workflow", description =
+            "Declares a Flyte workflow from the one Java method in the cell. The body is read, not run: "
+            + "locals set from task calls are nodes, if/else on comparisons is a branch, map(task, list) "
+            + "a map node. Calling the method afterwards runs the workflow locally with a live progress "
+            + "display.")
     static final class Spec {
         @Option(names = "--name", paramLabel = "NAME", converter = OptionConverters.NameConverter.class,
                 description = "workflow name (default: the method's name)")
@@ -38,7 +39,7 @@ public record WorkflowOptions(Optional<String> name, Optional<String> setup, Opt
         @Option(names = "--teardown", paramLabel = "TASK", converter = OptionConverters.NameConverter.class,
                 description = "a task without inputs run after every other node, even after a failure")
         String teardown;
-        @Option(names = "--decorators", paramLabel = "w1,w2", split = ",",
+        @Option(names = "--decorators", paramLabel = "DECORATOR", split = ",",
                 converter = OptionConverters.NameConverter.class,
                 description = "TaskDecorator variables applied to every task node of the workflow")
         List<String> decorators = new ArrayList<>();
