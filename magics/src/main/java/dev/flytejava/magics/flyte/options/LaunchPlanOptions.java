@@ -44,7 +44,8 @@ public record LaunchPlanOptions(String name, String workflow, Map<String, String
 
     @Command(name = "%flyte launchplan", description =
             "Declares a launch plan of a workflow: fixed inputs cannot be changed at launch, defaults "
-            + "can. Calling NAME(...) with the remaining inputs runs it.")
+            + "can. Calling NAME(...) with the remaining inputs runs it. As a cell: %%launchplan NAME WF, "
+            + "then one option per line.")
     static final class Spec {
         @Parameters(index = "0", paramLabel = "NAME", converter = OptionConverters.NameConverter.class,
                 description = "launch plan name")
