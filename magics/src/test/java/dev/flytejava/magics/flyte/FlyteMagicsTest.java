@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flytejava.magics.display.Displayable;
+import dev.flytejava.magics.flyte.parse.CellSyntaxException;
 import dev.flytejava.magics.flyte.render.DagSvg;
 import dev.flytejava.magics.flyte.render.RunView;
 import dev.flytejava.magics.flyte.render.TaskCard;
@@ -246,6 +247,26 @@ class FlyteMagicsTest {
         assertTrue(seen.contains("flaky") && seen.contains("init") && seen.contains("cleanup"), "workflow decorators wrap every task: " + seen);
         String last = text(lastView());
         assertTrue(last.matches("(?s).*\\na +succeeded +\\d+ ms +2 .*"), "attempt 2 shown: " + last);
+    }
+
+    @Test
+    void subworkflowAndLaunchPlanNodes() throws Exception {
+        magics.task(ctx, "", "long addOne(long x) { return x + 1; }");
+        magics.workflow(ctx, "", "long inner(long x, long y) { long a = addOne(x); return a; }");
+        magics.flyte(ctx, "launchplan innerLp inner --fixed y=0");
+        DagSvg dag = (DagSvg) magics.workflow(ctx, "", """
+                long outer(long x) {
+                    long a = inner(x, 5);
+                    long b = innerLp(a);
+                    return b;
+                }
+                """);
+        assertTrue(dag.svg().contains("class=\"node subworkflow\" data-id=\"a\""), dag.svg());
+        assertTrue(dag.svg().contains("class=\"node launch_plan\" data-id=\"b\""), dag.svg());
+        assertEquals(3L, eval("outer(1)"));
+        CellSyntaxException arity = assertThrows(CellSyntaxException.class, () -> magics.workflow(ctx, "",
+                "long bad(long x) {\n  long a = innerLp(x, 1);\n  return a;\n}"));
+        assertEquals("line 3, column 12: launch plan [innerLp] takes 1 input [x] but the call passes 2", arity.getMessage());
     }
 
     @Test
