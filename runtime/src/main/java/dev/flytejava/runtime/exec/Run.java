@@ -144,7 +144,7 @@ final class Run {
   private byte runNode(int i) {
     NodeExec exec = plan.execs[i];
     boolean own = exec.reportsOwnEvents();
-    if (!exec.isQuick() && !ready.isEmpty()) {
+    if (!ready.isEmpty() && !exec.isQuick()) {
       spawnHelper(); // this node may take a while: let a helper take the queue meanwhile
     }
     long start = System.nanoTime();
@@ -160,7 +160,9 @@ final class Run {
         in[k] = rs[k].resolve(this);
       }
       outputs[i] = exec.execute(this, i, prefix, plan.ids[i], in);
-      endNanos[i] = System.nanoTime();
+      if (!own) {
+        endNanos[i] = System.nanoTime();
+      }
       if (!own && ctx.listening) {
         ctx.emit(path, NodeState.SUCCEEDED, 1, start, null);
       }
