@@ -41,6 +41,8 @@ final class Run {
   private final ConcurrentLinkedQueue<NodeFailedException> failures = new ConcurrentLinkedQueue<>();
   private final int maxHelpers;
   private final Runnable helper = this::help;
+  /** Helper threads inside {@link #help()} for this run; guarded by itself. */
+  private final java.util.Set<Thread> helperThreads = new java.util.HashSet<>();
   private volatile boolean failed;
   private volatile Thread driver;
 
@@ -93,6 +95,7 @@ final class Run {
             failures.add(new NodeFailedException(prefix, null, 0, 0, "interrupted", new InterruptedException()));
             failed = true;
           }
+          interruptHelpers(); // their running tasks stop; nothing new starts
         }
       }
     }
@@ -219,6 +222,14 @@ final class Run {
     return next;
   }
 
+  private void interruptHelpers() {
+    synchronized (helperThreads) {
+      for (Thread t : helperThreads) {
+        t.interrupt();
+      }
+    }
+  }
+
   private void queued(int i) {
     ctx.emit(path(i), NodeState.QUEUED, 0, 0, null);
   }
@@ -255,12 +266,19 @@ final class Run {
   }
 
   private void help() {
+    synchronized (helperThreads) {
+      helperThreads.add(Thread.currentThread());
+    }
     try {
       int i;
       while ((i = ready.poll()) >= 0) {
         drive(i);
       }
     } finally {
+      synchronized (helperThreads) {
+        helperThreads.remove(Thread.currentThread());
+        Thread.interrupted(); // an interrupt meant for this run must not leak into the pool thread's next job
+      }
       helpers.decrementAndGet();
     }
     // an item queued while this helper was leaving would otherwise wait for the driver alone
