@@ -79,13 +79,15 @@ public final class LocalExecutor implements AutoCloseable {
 
   /** Runs a workflow; returns its outputs by name. */
   public Map<String, Object> run(Workflow workflow, Map<String, Object> inputs) {
-    return execute(workflow, inputs).outputs();
+    Plan plan = compiler.plan(workflow);
+    return execute(plan, workflow.name(), inputLiterals(plan, inputs, "workflow [" + workflow.name() + "]"), false)
+        .outputs();
   }
 
   /** Runs a workflow; returns outputs plus the per-node record. */
   public ExecutionResult execute(Workflow workflow, Map<String, Object> inputs) {
     Plan plan = compiler.plan(workflow);
-    return execute(plan, workflow.name(), inputLiterals(plan, inputs, "workflow [" + workflow.name() + "]"));
+    return execute(plan, workflow.name(), inputLiterals(plan, inputs, "workflow [" + workflow.name() + "]"), true);
   }
 
   /**
@@ -113,7 +115,7 @@ public final class LocalExecutor implements AutoCloseable {
     merged.putAll(inputs);
     merged.putAll(lp.fixedInputs());
     Plan plan = compiler.plan(lp.workflow());
-    return execute(plan, lp.name(), inputLiterals(plan, merged, "launch plan [" + lp.name() + "]"));
+    return execute(plan, lp.name(), inputLiterals(plan, merged, "launch plan [" + lp.name() + "]"), true);
   }
 
   /** Runs one task exactly as a one-node workflow would (conversion, decorators, cache, retries, timeout). */
@@ -143,7 +145,8 @@ public final class LocalExecutor implements AutoCloseable {
     return javaResult(task.iface(), run(task, named(task.iface(), args, task.name())));
   }
 
-  private ExecutionResult execute(Plan plan, String name, Literal[] inputs) {
+  /** Runs a plan; {@code withNodes} builds the per-node records (paths and all), which {@link #run} skips. */
+  private ExecutionResult execute(Plan plan, String name, Literal[] inputs, boolean withNodes) {
     ExecContext ctx = context();
     long t0 = System.nanoTime();
     Run run = new Run(ctx, plan, name, inputs);
@@ -158,7 +161,7 @@ public final class LocalExecutor implements AutoCloseable {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
     Map<String, Object> outputs = toJava(plan.outputNames, plan.outputTypes, out, "workflow [" + name + "]");
-    List<NodeRecord> nodes = ExecutionRecords.nodes(plan, run, t0);
+    List<NodeRecord> nodes = withNodes ? ExecutionRecords.nodes(plan, run, t0) : List.of();
     Path file = recordDir == null ? null
         : ExecutionRecords.write(recordDir, ctx.executionId, name, plan, run, t0, inputs, out, null);
     return new ExecutionResult(ctx.executionId, name, outputs, nodes, took, file);

@@ -42,11 +42,12 @@ abstract class Resolver {
     return new Resolver() {
       @Override
       Literal resolve(Run run) {
-        LiteralCollection.Builder c = LiteralCollection.newBuilder();
-        for (Resolver r : items) {
-          c.addLiterals(r.resolve(run));
+        Literal[] values = new Literal[items.length];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = items[i].resolve(run);
         }
-        return Literal.newBuilder().setCollection(c).build();
+        return Literal.newBuilder().setCollection(LiteralCollection.newBuilder()
+            .addAllLiterals(java.util.Arrays.asList(values))).build();
       }
     };
   }

@@ -41,6 +41,8 @@ final class Run {
   private final ConcurrentLinkedQueue<NodeFailedException> failures = new ConcurrentLinkedQueue<>();
   private final int maxHelpers;
   private final Runnable helper = this::help;
+  /** Helper threads inside {@link #help()} for this run; guarded by itself. */
+  private final java.util.Set<Thread> helperThreads = new java.util.HashSet<>();
   private volatile boolean failed;
   private volatile Thread driver;
 
@@ -93,6 +95,7 @@ final class Run {
             failures.add(new NodeFailedException(prefix, null, 0, 0, "interrupted", new InterruptedException()));
             failed = true;
           }
+          interruptHelpers(); // their running tasks stop; nothing new starts
         }
       }
     }
@@ -144,7 +147,7 @@ final class Run {
   private byte runNode(int i) {
     NodeExec exec = plan.execs[i];
     boolean own = exec.reportsOwnEvents();
-    if (!exec.isQuick() && !ready.isEmpty()) {
+    if (!ready.isEmpty() && !exec.isQuick()) {
       spawnHelper(); // this node may take a while: let a helper take the queue meanwhile
     }
     long start = System.nanoTime();
@@ -160,7 +163,9 @@ final class Run {
         in[k] = rs[k].resolve(this);
       }
       outputs[i] = exec.execute(this, i, prefix, plan.ids[i], in);
-      endNanos[i] = System.nanoTime();
+      if (!own) {
+        endNanos[i] = System.nanoTime();
+      }
       if (!own && ctx.listening) {
         ctx.emit(path, NodeState.SUCCEEDED, 1, start, null);
       }
@@ -217,6 +222,14 @@ final class Run {
     return next;
   }
 
+  private void interruptHelpers() {
+    synchronized (helperThreads) {
+      for (Thread t : helperThreads) {
+        t.interrupt();
+      }
+    }
+  }
+
   private void queued(int i) {
     ctx.emit(path(i), NodeState.QUEUED, 0, 0, null);
   }
@@ -253,12 +266,19 @@ final class Run {
   }
 
   private void help() {
+    synchronized (helperThreads) {
+      helperThreads.add(Thread.currentThread());
+    }
     try {
       int i;
       while ((i = ready.poll()) >= 0) {
         drive(i);
       }
     } finally {
+      synchronized (helperThreads) {
+        helperThreads.remove(Thread.currentThread());
+        Thread.interrupted(); // an interrupt meant for this run must not leak into the pool thread's next job
+      }
       helpers.decrementAndGet();
     }
     // an item queued while this helper was leaving would otherwise wait for the driver alone

@@ -94,7 +94,11 @@ final class TaskRunner {
    * and errors.
    */
   TaskOutcome run(ExecContext ctx, String prefix, String id, Literal[] inputs) {
-    long start = System.nanoTime();
+    return run(ctx, prefix, id, inputs, System.nanoTime());
+  }
+
+  /** One call that started at {@code start} (a {@link System#nanoTime()} the caller already took). */
+  TaskOutcome run(ExecContext ctx, String prefix, String id, Literal[] inputs, long start) {
     String key = null;
     if (task.options().cached()) {
       key = CacheKeys.of(task.name(), task.options().cacheVersion(), task.codeHash(), literalMap(inputs));
@@ -103,7 +107,7 @@ final class TaskRunner {
         if (ctx.listening) {
           ctx.emit(path(prefix, id), NodeState.CACHED, 0, start, null);
         }
-        return new TaskOutcome(hit, 0, true);
+        return new TaskOutcome(hit, 0, true, System.nanoTime());
       }
     }
     Throwable last = null;
@@ -129,13 +133,15 @@ final class TaskRunner {
       if (key != null) {
         store(ctx, key, outputs);
       }
-      long took = System.nanoTime() - start;
+      long end = System.nanoTime();
+      // capped, so that one preemption of a busy machine does not mark a quick task slow
+      long took = Math.min(end - start, 4 * QUICK_NANOS);
       long avg = averageNanos;
       averageNanos = avg < 0 ? took : (avg * 7 + took) >> 3;
       if (ctx.listening) {
         ctx.emit(path(prefix, id), NodeState.SUCCEEDED, attempt, start, null);
       }
-      return new TaskOutcome(outputs, attempt, false);
+      return new TaskOutcome(outputs, attempt, false, end);
     }
     throw new AssertionError("unreachable: attempts exhausted without result");
   }

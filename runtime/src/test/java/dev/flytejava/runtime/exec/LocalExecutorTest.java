@@ -382,6 +382,32 @@ class LocalExecutorTest {
   }
 
   @Test
+  void interruptStopsTheRunPromptly() throws Exception {
+    WorkflowBuilder b = wf("runaway");
+    b.input("x", long.class);
+    NodeRef a = b.node("a", ExampleTasks.sleepy("longA", 30_000), Map.of("x", Binding.input("x")));
+    NodeRef c = b.node("c", ExampleTasks.sleepy("longC", 30_000), Map.of("x", Binding.input("x")));
+    b.node("d", ExampleTasks.sum(), Map.of("a", a.output(), "b", c.output()));
+    Workflow w = b.build();
+    java.util.concurrent.atomic.AtomicReference<Throwable> error = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread cell = new Thread(() -> {
+      try {
+        executor.call(w, 1L);
+      } catch (Throwable t) {
+        error.set(t);
+      }
+    });
+    cell.start();
+    Thread.sleep(300);
+    long t0 = System.nanoTime();
+    cell.interrupt();
+    cell.join(5_000);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertTrue(!cell.isAlive() && ms < 1_000, "interrupted run took " + ms + " ms to stop");
+    assertInstanceOf(NodeFailedException.class, error.get());
+  }
+
+  @Test
   void badInputsAreNamed() {
     WorkflowBuilder b = wf("typed");
     b.input("x", long.class);
