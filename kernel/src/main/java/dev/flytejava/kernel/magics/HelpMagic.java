@@ -30,6 +30,9 @@ public final class HelpMagic implements LineMagic {
               display(obj, "text/html")     shows obj as the given MIME type
               String id = display(obj);     keep the id, then updateDisplay(id, newObj) replaces it in place
               clearOutput()                 clears the cell's output so far
+              page("text")                  shows text in the pager
+              Display.html(s), .svg(s), .markdown(s), .json(s), .png(bytes)
+                                            wrap content as a MIME bundle, e.g. display(Display.html("<b>hi</b>"))
               implements Displayable        a type of yours renders itself: Map<String, String> mimeBundle()
                                             (dev.flytejava.magics.display.Displayable)""";
 
