@@ -17,12 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
  * says what and where, and the next cell (and every earlier declaration) still works.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FlyteMagicErrorsIT {
+class FlyteMagicErrorsIT extends FlyteKernelCase {
 
     private final List<String> sources = new ArrayList<>();
-    private List<JupyterCells.Cell> cells;
+    private List<Cell> cells;
 
-    private int cell(String source) {
+    private int add(String source) {
         sources.add(source);
         return sources.size() - 1;
     }
@@ -47,60 +47,60 @@ class FlyteMagicErrorsIT {
 
     @BeforeAll
     void run(@TempDir Path work) throws Exception {
-        cell("%%task\nlong addOne(long x) { return x + 1; }");
-        cell("%%task\nString label(String s) { return s + \"!\"; }");
-        cell("%%task\nlong boom(long x) { throw new IllegalStateException(\"boom at \" + x); }");
-        addOneCheck = cell("addOne(1)");
-        unsupportedStatement = cell("""
+        add("%%task\nlong addOne(long x) { return x + 1; }");
+        add("%%task\nString label(String s) { return s + \"!\"; }");
+        add("%%task\nlong boom(long x) { throw new IllegalStateException(\"boom at \" + x); }");
+        addOneCheck = add("addOne(1)");
+        unsupportedStatement = add("""
                 %%workflow
                 long loop(long x) {
                     long a = addOne(x);
                     for (int i = 0; i < 2; i++) { a = addOne(a); }
                     return a;
                 }""");
-        afterUnsupported = cell("addOne(2)");
-        typeMismatch = cell("""
+        afterUnsupported = add("addOne(2)");
+        typeMismatch = add("""
                 %%workflow
                 String mismatch(long x) {
                     long a = addOne(x);
                     String b = label(a);
                     return b;
                 }""");
-        afterMismatch = cell("addOne(3)");
-        unknownTask = cell("""
+        afterMismatch = add("addOne(3)");
+        unknownTask = add("""
                 %%workflow
                 long unknown(long x) {
                     long a = addTwo(x);
                     return a;
                 }""");
-        afterUnknown = cell("addOne(4)");
-        badOption = cell("%%task --timeout abc\nlong f(long x) { return x; }");
-        afterBadOption = cell("addOne(5)");
-        cell("""
+        afterUnknown = add("addOne(4)");
+        badOption = add("%%task --timeout abc\nlong f(long x) { return x; }");
+        afterBadOption = add("addOne(5)");
+        add("""
                 %%workflow
                 long failing(long x) {
                     long a = addOne(x);
                     long b = boom(a);
                     return b;
                 }""");
-        failingRun = cell("failing(1)");
-        afterFailingRun = cell("addOne(6)");
-        cell("TaskDecorator quiet = (call, next) -> next.run(call);");
-        unknownDecorator = cell("%%task --decorators quiet,loud\nlong g(long x) { return x; }");
-        unknownRun = cell("%flyte run nosuch --x 1");
-        badRunValue = cell("%flyte run addOne --x three");
-        finalCheck = cell("%flyte run addOne --x 7");
-        compileError = cell("%%task\nlong broken(long x) {\n    long y = x;\n    return \"text\";\n}");
-        afterCompileError = cell("addOne(10)");
-        cells = JupyterCells.run(work, sources);
+        failingRun = add("failing(1)");
+        afterFailingRun = add("addOne(6)");
+        add("TaskDecorator quiet = (call, next) -> next.run(call);");
+        unknownDecorator = add("%%task --decorators quiet,loud\nlong g(long x) { return x; }");
+        unknownRun = add("%flyte run nosuch --x 1");
+        badRunValue = add("%flyte run addOne --x three");
+        finalCheck = add("%flyte run addOne --x 7");
+        compileError = add("%%task\nlong broken(long x) {\n    long y = x;\n    return \"text\";\n}");
+        afterCompileError = add("addOne(10)");
+        cells = runCells(sources, work.resolve("cache"));
     }
 
-    private JupyterCells.Cell at(int i) {
+    private Cell at(int i) {
         return cells.get(i);
     }
 
     private void assertError(int i, String... fragments) {
-        JupyterCells.Cell c = at(i);
+        Cell c = at(i);
         assertFalse(c.ok(), "expected an error from " + c);
         assertFalse(c.ofType("error").isEmpty(), "an iopub error message for " + c);
         for (String f : fragments) assertTrue(c.error().contains(f), "[" + f + "] in " + c.error());
@@ -158,7 +158,7 @@ class FlyteMagicErrorsIT {
     void unknownEntityAndBadValueInFlyteRun() {
         assertError(unknownRun, "Unknown task, workflow or launch plan [nosuch]");
         assertError(badRunValue, "--x: expected a whole number like 3, got [three]");
-        JupyterCells.Cell last = at(finalCheck);
+        Cell last = at(finalCheck);
         assertTrue(last.ok(), last.toString());
         String shown = last.ofType("update_display_data").get(last.ofType("update_display_data").size() - 1)
                 .path("data").path("text/plain").asText();

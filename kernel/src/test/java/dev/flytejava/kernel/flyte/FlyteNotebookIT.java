@@ -28,56 +28,56 @@ import org.w3c.dom.NodeList;
  * through update_display_data, a cached re-run that skips the task, %flyte commands and launch plans.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FlyteNotebookIT {
-    static final Path NOTEBOOK = Path.of("..", "notebooks", "02-flyte-tasks-and-workflows.ipynb");
+class FlyteNotebookIT extends FlyteKernelCase {
+    static final Path NOTEBOOK = MODULE.resolve("../notebooks/02-flyte-tasks-and-workflows.ipynb").normalize();
 
-    private final Map<String, JupyterCells.Cell> byTag = new LinkedHashMap<>();
-    private List<JupyterCells.Cell> all;
+    private final Map<String, Cell> byTag = new LinkedHashMap<>();
+    private List<Cell> all;
 
     @BeforeAll
     void runNotebook(@TempDir Path work) throws Exception {
-        List<String[]> cells = JupyterCells.notebookCells(NOTEBOOK);
+        List<String[]> cells = notebookCells(NOTEBOOK);
         List<String> sources = new ArrayList<>();
         for (String[] c : cells) sources.add(c[1]);
-        all = JupyterCells.run(work, sources);
+        all = runCells(sources, work.resolve("cache"));
         for (int i = 0; i < cells.size(); i++) {
             if (!cells.get(i)[0].isEmpty()) byTag.put(cells.get(i)[0], all.get(i));
         }
     }
 
-    private JupyterCells.Cell cell(String tag) {
-        JupyterCells.Cell c = byTag.get(tag);
+    private Cell tagged(String tag) {
+        Cell c = byTag.get(tag);
         if (c == null) throw new AssertionError("no cell tagged [" + tag + "] in " + NOTEBOOK);
         return c;
     }
 
     @Test
     void everyCellSucceeds() {
-        for (JupyterCells.Cell c : all) assertTrue(c.ok(), c.toString());
+        for (Cell c : all) assertTrue(c.ok(), c.toString());
     }
 
     @Test
     void tasksShowCardsAndReturnValues() {
-        JupyterCells.Cell card = cell("task-addOne");
+        Cell card = tagged("task-addOne");
         assertEquals("task addOne\n  x: INTEGER -> o0: INTEGER", card.result());
         assertTrue(card.resultMime("text/html").contains("<b>addOne</b>"), card.toString());
-        assertEquals("42", cell("call-addOne").result());
-        assertTrue(cell("task-slowSquare").result().contains("cache: v1"), cell("task-slowSquare").toString());
-        assertTrue(cell("task-slowSquare").result().contains("requests: cpu=1,mem=1Gi"));
-        assertTrue(cell("task-distance").result().contains("a: STRUCT, b: STRUCT -> o0: FLOAT"), cell("task-distance").toString());
-        assertEquals("5.0", cell("call-distance").result());
-        assertEquals("task stats\n  xs: LIST<INTEGER> -> max: INTEGER, min: INTEGER", cell("task-stats").result());
-        assertEquals("Stats[max=9, min=2]", cell("call-stats").result());
-        assertEquals("task flip\n  p: STRING -> o0: STRING", cell("task-flip").result(), "the transformer from a cell maps Point to STRING");
-        assertEquals("Point[x=2, y=1]", cell("call-flip").result());
-        assertTrue(cell("call-triple").stdout().contains("triple took"), cell("call-triple").stdout());
-        assertEquals("[triple {x=5} -> 15]", cell("call-triple").result());
+        assertEquals("42", tagged("call-addOne").result());
+        assertTrue(tagged("task-slowSquare").result().contains("cache: v1"), tagged("task-slowSquare").toString());
+        assertTrue(tagged("task-slowSquare").result().contains("requests: cpu=1,mem=1Gi"));
+        assertTrue(tagged("task-distance").result().contains("a: STRUCT, b: STRUCT -> o0: FLOAT"), tagged("task-distance").toString());
+        assertEquals("5.0", tagged("call-distance").result());
+        assertEquals("task stats\n  xs: LIST<INTEGER> -> max: INTEGER, min: INTEGER", tagged("task-stats").result());
+        assertEquals("Stats[max=9, min=2]", tagged("call-stats").result());
+        assertEquals("task flip\n  p: STRING -> o0: STRING", tagged("task-flip").result(), "the transformer from a cell maps Point to STRING");
+        assertEquals("Point[x=2, y=1]", tagged("call-flip").result());
+        assertTrue(tagged("call-triple").stdout().contains("triple took"), tagged("call-triple").stdout());
+        assertEquals("[triple {x=5} -> 15]", tagged("call-triple").result());
     }
 
     @Test
     void workflowCellShowsTheDagAsSvg() throws Exception {
-        String svg = cell("workflow-pipeline").resultMime("image/svg+xml");
-        assertFalse(svg.isEmpty(), cell("workflow-pipeline").toString());
+        String svg = tagged("workflow-pipeline").resultMime("image/svg+xml");
+        assertFalse(svg.isEmpty(), tagged("workflow-pipeline").toString());
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         NodeList groups = f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
@@ -97,7 +97,7 @@ class FlyteNotebookIT {
 
     @Test
     void runShowsOneLiveDisplayUpdatedInPlace() {
-        JupyterCells.Cell run = cell("run-pipeline");
+        Cell run = tagged("run-pipeline");
         assertEquals("32", run.result());
         List<JsonNode> shown = run.ofType("display_data");
         assertEquals(1, shown.size(), "one live display per run");
@@ -119,42 +119,42 @@ class FlyteNotebookIT {
 
     @Test
     void cachedRerunSkipsTheTask() {
-        JupyterCells.Cell rerun = cell("rerun-pipeline");
+        Cell rerun = tagged("rerun-pipeline");
         assertEquals("32", rerun.result());
         List<JsonNode> updates = rerun.ofType("update_display_data");
         String last = updates.get(updates.size() - 1).path("data").path("text/plain").asText();
         assertTrue(last.matches("(?s).*\\nsq +cached .*"), last);
         assertTrue(last.contains("4 nodes ran, 1 from cache"), last);
-        assertEquals("1", cell("square-calls").result(), "the cached task body ran once for two runs");
+        assertEquals("1", tagged("square-calls").result(), "the cached task body ran once for two runs");
     }
 
     @Test
     void flyteLineMagics() {
-        List<JsonNode> updates = cell("flyte-run").ofType("update_display_data");
+        List<JsonNode> updates = tagged("flyte-run").ofType("update_display_data");
         assertTrue(updates.get(updates.size() - 1).path("data").path("text/plain").asText().contains("o0 = 6"));
-        assertTrue(cell("flyte-show-workflow").resultMime("image/svg+xml").startsWith("<svg"));
-        assertEquals("task stats\n  xs: LIST<INTEGER> -> max: INTEGER, min: INTEGER", cell("flyte-show-task").result());
-        String tasks = cell("flyte-tasks").result();
+        assertTrue(tagged("flyte-show-workflow").resultMime("image/svg+xml").startsWith("<svg"));
+        assertEquals("task stats\n  xs: LIST<INTEGER> -> max: INTEGER, min: INTEGER", tagged("flyte-show-task").result());
+        String tasks = tagged("flyte-tasks").result();
         for (String t : List.of("addOne", "slowSquare", "scale", "distance", "stats", "flip", "triple")) {
             assertTrue(tasks.contains("\n" + t + " "), t + " in " + tasks);
         }
-        assertTrue(cell("flyte-tasks").resultMime("text/html").contains("<table"));
-        assertTrue(cell("flyte-workflows").result().contains("pipeline  pipeline(...)  x: INTEGER, xs: LIST<INTEGER> -> o0: INTEGER  5"),
-                cell("flyte-workflows").result());
+        assertTrue(tagged("flyte-tasks").resultMime("text/html").contains("<table"));
+        assertTrue(tagged("flyte-workflows").result().contains("pipeline  pipeline(...)  x: INTEGER, xs: LIST<INTEGER> -> o0: INTEGER  5"),
+                tagged("flyte-workflows").result());
     }
 
     @Test
     void launchPlans() {
-        assertTrue(cell("lp-nightly").result().contains("fixed xs: [10, 20]"), cell("lp-nightly").toString());
-        assertEquals("50", cell("call-nightly").result());
-        assertTrue(cell("lp-small").result().contains("default x: 2"));
-        List<JsonNode> updates = cell("run-small").ofType("update_display_data");
+        assertTrue(tagged("lp-nightly").result().contains("fixed xs: [10, 20]"), tagged("lp-nightly").toString());
+        assertEquals("50", tagged("call-nightly").result());
+        assertTrue(tagged("lp-small").result().contains("default x: 2"));
+        List<JsonNode> updates = tagged("run-small").ofType("update_display_data");
         assertTrue(updates.get(updates.size() - 1).path("data").path("text/plain").asText().contains("o0 = 18"));
     }
 
     @Test
     void lsmagicListsTheFlyteMagics() {
-        String magics = cell("lsmagic").result();
+        String magics = tagged("lsmagic").result();
         for (String m : List.of("%%task", "%%workflow", "%%launchplan", "%flyte")) assertTrue(magics.contains(m), m + " in " + magics);
     }
 }
