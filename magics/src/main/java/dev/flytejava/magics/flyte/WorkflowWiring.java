@@ -84,22 +84,39 @@ final class WorkflowWiring {
             return new MapNode(map.id(), task, Map.of(in.name(), list), Set.of(), 0, 1.0, List.of());
         }
         WorkflowIr.BranchNode branch = (WorkflowIr.BranchNode) node;
+        Type literalType = literalArmType(branch);
         List<BranchNode.Case> cases = new ArrayList<>();
         int i = 1;
         for (WorkflowIr.Case c : branch.cases()) {
-            cases.add(new BranchNode.Case(condition(c.condition(), branch.position()), arm(c.arm(), branch.id() + "_case" + i++)));
+            cases.add(new BranchNode.Case(condition(c.condition(), branch.position()),
+                    arm(c.arm(), branch.id() + "_case" + i++, literalType)));
         }
-        Node otherwise = branch.otherwise().map(a -> arm(a, branch.id() + "_else")).orElse(null);
+        Node otherwise = branch.otherwise().map(a -> arm(a, branch.id() + "_else", literalType)).orElse(null);
         if (otherwise == null && !branch.producesValue()) {
             otherwise = new TaskNode(branch.id() + "_else", InternalTasks.nothing(), Map.of(), List.of());
         }
         return new BranchNode(branch.id(), cases, otherwise, null, List.of());
     }
 
-    private Node arm(WorkflowIr.Arm arm, String id) {
+    /** The type a literal arm ({@code else { return 0; }}) takes: the single output of the first call arm. */
+    private Type literalArmType(WorkflowIr.BranchNode branch) {
+        List<WorkflowIr.Arm> arms = new ArrayList<>();
+        branch.cases().forEach(c -> arms.add(c.arm()));
+        branch.otherwise().ifPresent(arms::add);
+        for (WorkflowIr.Arm arm : arms) {
+            if (arm instanceof WorkflowIr.CallArm call) {
+                List<Variable> outputs = entities.find(call.call().callee()).map(e -> e.iface().outputs()).orElse(List.of());
+                if (outputs.size() == 1) return outputs.get(0).type();
+            }
+        }
+        return null;
+    }
+
+    private Node arm(WorkflowIr.Arm arm, String id, Type literalType) {
         if (arm instanceof WorkflowIr.CallArm call) return call(call.call().id(), call.call());
         WorkflowIr.ValueArm value = (WorkflowIr.ValueArm) arm;
-        Type type = typeOf(value.value(), value.position());
+        Type type = value.value() instanceof WorkflowIr.Literal && literalType != null ? literalType
+                : typeOf(value.value(), value.position());
         return new TaskNode(id, InternalTasks.identity(type), Map.of(InternalTasks.IDENTITY_INPUT, binding(value.value(), type,
                 value.position())), List.of());
     }

@@ -155,6 +155,14 @@ class FlyteMagicsTest {
                 """);
         assertEquals(13L, eval("clamp(11)"));
         assertEquals(3L, eval("clamp(2)"));
+        magics.task(ctx, "", "double half(double x) { return x / 2; }");
+        magics.workflow(ctx, "", """
+                double halfOrZero(double x) {
+                    if (x > 0) { return half(x); } else { return 0; }
+                }
+                """);
+        assertEquals(0.0, eval("halfOrZero(-4)"), "the literal 0 takes the other arm's type");
+        assertEquals(2.0, eval("halfOrZero(4)"));
     }
 
     @Test
