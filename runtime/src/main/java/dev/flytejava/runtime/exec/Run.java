@@ -15,6 +15,10 @@ import java.util.concurrent.locks.LockSupport;
  * on the same thread (a chain never changes threads and never recurses), the others go to the ready queue.
  * After a failure no new node runs except teardown nodes, whose data inputs must have been produced; the rest are
  * SKIPPED. The driver returns when every node has settled.
+ *
+ * <p>Helpers are woken only for nodes not known to be quick (see {@link TaskRunner#isQuick()}): for tasks that take
+ * a microsecond, a thread handoff costs more than the task, so such nodes run on the threads already working.
+ * Interrupting the driver fails the run and interrupts its helpers.
  */
 final class Run {
   static final byte PENDING = 0;
