@@ -287,6 +287,16 @@ final class WiringChecker {
       if (!want.equals(new ArrayList<>(outputs.keySet()))) {
         error(null, null, "Workflow outputs " + outputs.keySet() + " do not match the components " + want
             + " of output record [" + outputRecord.getName() + "]");
+      } else {
+        for (int i = 0; vars.size() == rc.length && i < rc.length; i++) {
+          LiteralType expected = literalType(null, rc[i].getName(), rc[i].getGenericType());
+          LiteralType actual = literalType(null, rc[i].getName(), vars.get(i).type());
+          if (expected != null && actual != null && !FlyteTypes.isAssignable(expected, actual)) {
+            error(null, rc[i].getName(), "Workflow output [" + rc[i].getName() + "]: record component is ["
+                + FlyteTypes.describe(expected) + "] but [" + outputs.get(rc[i].getName()) + "] is ["
+                + FlyteTypes.describe(actual) + "]");
+          }
+        }
       }
     }
     return vars;

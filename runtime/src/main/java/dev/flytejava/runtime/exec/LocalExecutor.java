@@ -136,8 +136,8 @@ public final class LocalExecutor implements AutoCloseable {
       }
       lits[i] = toLiteral(inputs.get(names[i]), types[i], names[i], "task [" + task.name() + "]");
     }
-    TaskOutcome outcome = runner.run(context(), null, task.name(), lits);
-    return toJava(runner.outputNames(), runner.outputTypes(), outcome.outputs(), "task [" + task.name() + "]");
+    Literal[] outputs = runner.run(context(), null, task.name(), lits);
+    return toJava(runner.outputNames(), runner.outputTypes(), outputs, "task [" + task.name() + "]");
   }
 
   /** Runs one task with positional inputs; returns like {@link #call(Workflow, Object...)}. */
@@ -149,7 +149,7 @@ public final class LocalExecutor implements AutoCloseable {
   private ExecutionResult execute(Plan plan, String name, Literal[] inputs, boolean withNodes) {
     ExecContext ctx = context();
     long t0 = System.nanoTime();
-    Run run = new Run(ctx, plan, name, inputs);
+    Run run = new Run(ctx, plan, name, inputs, withNodes || recordDir != null);
     Literal[] out;
     try {
       out = run.execute();

@@ -54,7 +54,7 @@ final class MapExec extends NodeExec {
       count = 0;
     }
     int n = count;
-    TaskOutcome[] results = new TaskOutcome[n];
+    Literal[][] results = new Literal[n][];
     NodeFailedException[] errors = new NodeFailedException[n];
     int limit = concurrency == 0 ? run.ctx.parallelism : Math.min(concurrency, run.ctx.parallelism);
     ParallelFor.run(run.ctx, n, limit, j -> {
@@ -85,12 +85,12 @@ final class MapExec extends NodeExec {
     return minSuccessRatio >= 1 ? collect(results) : collectOptional(path, results);
   }
 
-  private Literal[] collect(TaskOutcome[] results) {
+  private Literal[] collect(Literal[][] results) {
     Literal[] out = new Literal[runner.outputTypes().length];
     for (int k = 0; k < out.length; k++) {
       LiteralCollection.Builder c = LiteralCollection.newBuilder();
-      for (TaskOutcome r : results) {
-        c.addLiterals(r.outputs()[k]);
+      for (Literal[] r : results) {
+        c.addLiterals(r[k]);
       }
       out[k] = Literal.newBuilder().setCollection(c).build();
     }
@@ -98,13 +98,13 @@ final class MapExec extends NodeExec {
   }
 
   /** Outputs as {@code List<Optional<T>>}, converted through the engine so the union literal is the engine's. */
-  private Literal[] collectOptional(String path, TaskOutcome[] results) {
+  private Literal[] collectOptional(String path, Literal[][] results) {
     Type[] elementTypes = runner.outputTypes();
     Literal[] out = new Literal[elementTypes.length];
     for (int k = 0; k < out.length; k++) {
       List<Optional<Object>> values = new ArrayList<>(results.length);
-      for (TaskOutcome r : results) {
-        values.add(r == null ? Optional.empty() : Optional.ofNullable(engine.toJava(r.outputs()[k], elementTypes[k])));
+      for (Literal[] r : results) {
+        values.add(r == null ? Optional.empty() : Optional.ofNullable(engine.toJava(r[k], elementTypes[k])));
       }
       try {
         out[k] = engine.toLiteral(values, nodeOutputTypes[k]);

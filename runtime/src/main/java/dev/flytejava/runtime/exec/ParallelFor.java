@@ -2,6 +2,7 @@ package dev.flytejava.runtime.exec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,7 +10,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Runs {@code body(0..count-1)} with at most {@code limit} at a time. The calling thread takes part, so a
- * nested call never waits on a pool that is full of its own callers. {@code body} must not throw.
+ * nested call never waits on a pool that is full of its own callers. {@code body} must not throw. An interrupt of
+ * the caller cancels the other workers and ends with an exception.
  */
 final class ParallelFor {
   private ParallelFor() {}
@@ -18,7 +20,7 @@ final class ParallelFor {
     AtomicInteger next = new AtomicInteger();
     Runnable worker = () -> {
       int j;
-      while ((j = next.getAndIncrement()) < count) {
+      while (!Thread.currentThread().isInterrupted() && (j = next.getAndIncrement()) < count) {
         body.accept(j);
       }
     };
@@ -28,21 +30,26 @@ final class ParallelFor {
       futures.add(ctx.pool.submit(worker));
     }
     worker.run();
-    boolean interrupted = false;
+    boolean interrupted = Thread.currentThread().isInterrupted();
     for (Future<?> f : futures) {
-      while (true) {
-        try {
-          f.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true; // finish waiting: elements write into arrays the caller reads next
-        } catch (ExecutionException e) {
-          throw new IllegalStateException("A map element worker failed", e.getCause());
-        }
+      if (interrupted) {
+        f.cancel(true); // stop the other workers; the caller fails the node, so their results are not read
+        continue;
+      }
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        interrupted = true;
+        f.cancel(true);
+      } catch (CancellationException e) {
+        interrupted = true;
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("A map element worker failed", e.getCause());
       }
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running map elements");
     }
   }
 }

@@ -111,6 +111,7 @@ final class PlanCompiler {
         roots.add(i);
       }
     }
+    requireAcyclic(wf, ids, indegree, successors);
     String[] outputNames = wf.iface().outputNames().toArray(String[]::new);
     Type[] outputTypes = wf.iface().outputs().stream().map(Variable::type).toArray(Type[]::new);
     Resolver[] outputs = new Resolver[outputNames.length];
@@ -120,6 +121,36 @@ final class PlanCompiler {
     return new Plan(wf, ids, execs, resolvers, indegree, successors,
         roots.stream().mapToInt(Integer::intValue).toArray(), teardown, dataDeps, inputNames, inputTypes, defaults,
         outputNames, outputTypes, outputs);
+  }
+
+  /** A cycle would leave its nodes waiting forever; WorkflowBuilder rejects them, a hand-made Workflow may not. */
+  private static void requireAcyclic(Workflow wf, String[] ids, int[] indegree, int[][] successors) {
+    int[] pending = indegree.clone();
+    int[] queue = new int[ids.length];
+    int head = 0;
+    int tail = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (pending[i] == 0) {
+        queue[tail++] = i;
+      }
+    }
+    while (head < tail) {
+      for (int s : successors[queue[head++]]) {
+        if (--pending[s] == 0) {
+          queue[tail++] = s;
+        }
+      }
+    }
+    if (tail < ids.length) {
+      List<String> stuck = new ArrayList<>();
+      for (int i = 0; i < ids.length; i++) {
+        if (pending[i] > 0) {
+          stuck.add(ids[i]);
+        }
+      }
+      throw new IllegalArgumentException("Workflow [" + wf.name() + "] has a cycle among nodes " + stuck
+          + "; build workflows with WorkflowBuilder to get the cycle named");
+    }
   }
 
   private NodeExec exec(Node node, Scope scope) {

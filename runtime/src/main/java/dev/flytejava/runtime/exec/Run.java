@@ -15,6 +15,10 @@ import java.util.concurrent.locks.LockSupport;
  * on the same thread (a chain never changes threads and never recurses), the others go to the ready queue.
  * After a failure no new node runs except teardown nodes, whose data inputs must have been produced; the rest are
  * SKIPPED. The driver returns when every node has settled.
+ *
+ * <p>Helpers are woken only for nodes not known to be quick (see {@link TaskRunner#isQuick()}): for tasks that take
+ * a microsecond, a thread handoff costs more than the task, so such nodes run on the threads already working.
+ * Interrupting the driver fails the run and interrupts its helpers.
  */
 final class Run {
   static final byte PENDING = 0;
@@ -33,6 +37,8 @@ final class Run {
   final long[] endNanos;
   final int[] attempts;
   final boolean[] cacheHit;
+  /** Whether node start/end times are taken (for records and listeners); otherwise the clock is mostly skipped. */
+  final boolean timed;
 
   private final AtomicIntegerArray pending;
   private final AtomicInteger settled = new AtomicInteger();
@@ -46,8 +52,9 @@ final class Run {
   private volatile boolean failed;
   private volatile Thread driver;
 
-  Run(ExecContext ctx, Plan plan, String prefix, Literal[] inputs) {
+  Run(ExecContext ctx, Plan plan, String prefix, Literal[] inputs, boolean timed) {
     this.ctx = ctx;
+    this.timed = timed || ctx.listening;
     this.plan = plan;
     this.prefix = prefix;
     this.inputs = inputs;
@@ -91,11 +98,7 @@ final class Run {
         LockSupport.park(this);
         if (Thread.interrupted()) {
           interrupted = true;
-          if (!failed) {
-            failures.add(new NodeFailedException(prefix, null, 0, 0, "interrupted", new InterruptedException()));
-            failed = true;
-          }
-          interruptHelpers(); // their running tasks stop; nothing new starts
+          stopOnInterrupt();
         }
       }
     }
@@ -131,6 +134,9 @@ final class Run {
 
   /** Runs or skips node {@code i}, settles it, and returns a successor to run next on this thread (or -1). */
   private int step(int i) {
+    if (!failed && Thread.currentThread().isInterrupted()) {
+      stopOnInterrupt();
+    }
     byte state;
     if (plan.teardown[i] ? !inputsProduced(i) : failed) {
       state = SKIPPED;
@@ -150,7 +156,7 @@ final class Run {
     if (!ready.isEmpty() && !exec.isQuick()) {
       spawnHelper(); // this node may take a while: let a helper take the queue meanwhile
     }
-    long start = System.nanoTime();
+    long start = timed ? System.nanoTime() : 0;
     startNanos[i] = start;
     String path = own && !ctx.listening ? null : path(i);
     if (!own && ctx.listening) {
@@ -163,7 +169,7 @@ final class Run {
         in[k] = rs[k].resolve(this);
       }
       outputs[i] = exec.execute(this, i, prefix, plan.ids[i], in);
-      if (!own) {
+      if (!own && timed) {
         endNanos[i] = System.nanoTime();
       }
       if (!own && ctx.listening) {
@@ -171,7 +177,7 @@ final class Run {
       }
       return cacheHit[i] ? CACHED : SUCCEEDED;
     } catch (RuntimeException | Error e) {
-      endNanos[i] = System.nanoTime();
+      endNanos[i] = timed ? System.nanoTime() : 0;
       NodeFailedException f = e instanceof NodeFailedException nf ? nf
           : new NodeFailedException(path(i), exec.taskName(), 0, 0, String.valueOf(e.getMessage()), e);
       if (!own && ctx.listening) {
@@ -220,6 +226,17 @@ final class Run {
       LockSupport.unpark(driver);
     }
     return next;
+  }
+
+  /** Fails the run (once) and interrupts its helpers: their running tasks stop and nothing new starts. */
+  private void stopOnInterrupt() {
+    synchronized (helperThreads) {
+      if (!failed) {
+        failures.add(new NodeFailedException(prefix, null, 0, 0, "interrupted", new InterruptedException()));
+        failed = true;
+      }
+    }
+    interruptHelpers();
   }
 
   private void interruptHelpers() {

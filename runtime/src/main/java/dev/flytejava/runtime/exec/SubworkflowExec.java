@@ -27,6 +27,6 @@ final class SubworkflowExec extends NodeExec {
         childInputs[i] = fromNode[i] >= 0 ? inputs[fromNode[i]] : fixed[i];
       }
     }
-    return new Run(run.ctx, child, TaskRunner.path(prefix, id), childInputs).execute();
+    return new Run(run.ctx, child, TaskRunner.path(prefix, id), childInputs, run.timed).execute();
   }
 }

@@ -12,11 +12,7 @@ final class TaskExec extends NodeExec {
 
   @Override
   Literal[] execute(Run run, int index, String prefix, String id, Literal[] inputs) {
-    TaskOutcome outcome = runner.run(run.ctx, prefix, id, inputs, run.startNanos[index]);
-    run.endNanos[index] = outcome.endNanos();
-    run.attempts[index] = outcome.attempts();
-    run.cacheHit[index] = outcome.cacheHit();
-    return outcome.outputs();
+    return runner.run(run.ctx, prefix, id, inputs, run.startNanos[index], run, index);
   }
 
   @Override

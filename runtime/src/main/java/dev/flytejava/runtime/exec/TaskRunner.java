@@ -38,6 +38,8 @@ final class TaskRunner {
   private final Duration timeout;
   /** Moving average of successful call times (racy updates are fine: it only steers scheduling); -1 = none. */
   private volatile long averageNanos = -1;
+  /** Calls since creation, for sampling the clock (racy increments are fine). */
+  private int calls;
 
   static final long QUICK_NANOS = 20_000;
 
@@ -93,12 +95,20 @@ final class TaskRunner {
    * One call. The node path is {@code prefix/id} (just {@code id} when prefix is null), built only for events
    * and errors.
    */
-  TaskOutcome run(ExecContext ctx, String prefix, String id, Literal[] inputs) {
-    return run(ctx, prefix, id, inputs, System.nanoTime());
+  Literal[] run(ExecContext ctx, String prefix, String id, Literal[] inputs) {
+    return run(ctx, prefix, id, inputs, 0, null, 0);
   }
 
-  /** One call that started at {@code start} (a {@link System#nanoTime()} the caller already took). */
-  TaskOutcome run(ExecContext ctx, String prefix, String id, Literal[] inputs, long start) {
+  /**
+   * One call. {@code start} is a {@link System#nanoTime()} the caller already took, or 0 to let this runner decide
+   * (it times every call while listeners watch or the task is not known to be quick, and one call in 16 otherwise:
+   * the clock costs as much as a quick task's whole bookkeeping). When {@code run} is given, attempts, cache hit
+   * and end time are recorded into it at {@code index}.
+   */
+  Literal[] run(ExecContext ctx, String prefix, String id, Literal[] inputs, long start, Run run, int index) {
+    if (start == 0 && (ctx.listening || !isQuick() || (++calls & 15) == 0)) {
+      start = System.nanoTime();
+    }
     String key = null;
     if (task.options().cached()) {
       key = CacheKeys.of(task.name(), task.options().cacheVersion(), task.codeHash(), literalMap(inputs));
@@ -107,7 +117,11 @@ final class TaskRunner {
         if (ctx.listening) {
           ctx.emit(path(prefix, id), NodeState.CACHED, 0, start, null);
         }
-        return new TaskOutcome(hit, 0, true, System.nanoTime());
+        if (run != null) {
+          run.cacheHit[index] = true;
+          run.endNanos[index] = start == 0 ? 0 : System.nanoTime();
+        }
+        return hit;
       }
     }
     Throwable last = null;
@@ -133,15 +147,22 @@ final class TaskRunner {
       if (key != null) {
         store(ctx, key, outputs);
       }
-      long end = System.nanoTime();
-      // capped, so that one preemption of a busy machine does not mark a quick task slow
-      long took = Math.min(end - start, 4 * QUICK_NANOS);
-      long avg = averageNanos;
-      averageNanos = avg < 0 ? took : (avg * 7 + took) >> 3;
+      long end = 0;
+      if (start != 0) {
+        end = System.nanoTime();
+        // capped, so that one preemption of a busy machine does not mark a quick task slow
+        long took = Math.min(end - start, 4 * QUICK_NANOS);
+        long avg = averageNanos;
+        averageNanos = avg < 0 ? took : (avg * 7 + took) >> 3;
+      }
       if (ctx.listening) {
         ctx.emit(path(prefix, id), NodeState.SUCCEEDED, attempt, start, null);
       }
-      return new TaskOutcome(outputs, attempt, false, end);
+      if (run != null) {
+        run.attempts[index] = attempt;
+        run.endNanos[index] = end;
+      }
+      return outputs;
     }
     throw new AssertionError("unreachable: attempts exhausted without result");
   }
@@ -227,22 +248,27 @@ final class TaskRunner {
     if (out.length == 0) {
       return out;
     }
+    if (recordAccessors == null) {
+      try {
+        out[0] = engine.toLiteral(result, outputTypes[0]);
+        return out;
+      } catch (RuntimeException e) {
+        throw fail(ctx, path(prefix, id), attempt, start, "cannot convert output [" + outputNames[0] + "] value ["
+            + result + "] of task [" + task.name() + "]: " + e.getMessage(), e);
+      }
+    }
+    Class<?> rec = task.iface().outputRecord();
+    if (!rec.isInstance(result)) {
+      throw fail(ctx, path(prefix, id), attempt, start, "returned [" + result + "] but must return a [" + rec.getName()
+          + "] (its @Outputs record)", null);
+    }
     Object[] values = new Object[out.length];
-    if (recordAccessors != null) {
-      Class<?> rec = task.iface().outputRecord();
-      if (!rec.isInstance(result)) {
-        throw fail(ctx, path(prefix, id), attempt, start, "returned [" + result + "] but must return a [" + rec.getName()
-            + "] (its @Outputs record)", null);
+    for (int i = 0; i < values.length; i++) {
+      try {
+        values[i] = recordAccessors[i].invoke(result);
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw fail(ctx, path(prefix, id), attempt, start, "cannot read output [" + outputNames[i] + "]", e);
       }
-      for (int i = 0; i < values.length; i++) {
-        try {
-          values[i] = recordAccessors[i].invoke(result);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-          throw fail(ctx, path(prefix, id), attempt, start, "cannot read output [" + outputNames[i] + "]", e);
-        }
-      }
-    } else {
-      values[0] = result;
     }
     for (int i = 0; i < out.length; i++) {
       try {

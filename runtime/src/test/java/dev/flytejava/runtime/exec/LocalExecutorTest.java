@@ -332,6 +332,24 @@ class LocalExecutorTest {
   }
 
   @Test
+  void workflowOutputsRebuildTheirRecord() {
+    WorkflowBuilder b = wf("summary");
+    b.input("xs", JavaTypes.listOf(Long.class));
+    NodeRef s = b.node("s", ExampleTasks.stats(), Map.of("xs", Binding.input("xs")));
+    b.output("count", s.output("count")).output("mean", s.output("mean")).outputRecord(ExampleTasks.Stats.class);
+    assertEquals(new ExampleTasks.Stats(2, 2.5), executor.call(b.build(), List.of(2L, 3L)));
+
+    WorkflowBuilder bad = wf("badSummary");
+    bad.input("xs", JavaTypes.listOf(Long.class));
+    NodeRef s2 = bad.node("s", ExampleTasks.stats(), Map.of("xs", Binding.input("xs")));
+    bad.output("count", s2.output("mean")).output("mean", s2.output("mean")).outputRecord(ExampleTasks.Stats.class);
+    dev.flytejava.runtime.api.WiringException e = assertThrows(dev.flytejava.runtime.api.WiringException.class,
+        bad::build);
+    assertEquals("Workflow output [count]: record component is [INTEGER] but [s.mean] is [FLOAT]",
+        e.errors().get(0).message());
+  }
+
+  @Test
   void listAndMapBindings() {
     Task total = Task.builder("total").input("xs", JavaTypes.listOf(Long.class))
         .input("m", JavaTypes.mapOf(Long.class)).returns(long.class).body(in -> {
