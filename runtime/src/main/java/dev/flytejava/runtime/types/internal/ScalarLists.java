@@ -39,7 +39,10 @@ final class ScalarLists {
             } else if (elementClass == String.class && value instanceof String v) {
                 primitive.setStringValue(v);
             } else {
-                failAt(index, () -> element.toLiteral(value)); // throws the generic route's error
+                // nulls and strangers take the generic route, which throws its usual error
+                literals.add((Literal) failAt(index, () -> element.toLiteral(value)));
+                index++;
+                continue;
             }
             literals.add(literal.setScalar(scalar.setPrimitive(primitive.build()).build()).build());
             index++;
