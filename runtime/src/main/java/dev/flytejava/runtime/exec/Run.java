@@ -76,19 +76,26 @@ final class Run {
     int n = plan.size;
     boolean interrupted = false;
     if (n > 0) {
+      // roots that may take a while go to the queue for helpers; quick ones run here, in order, without queueing
       int[] roots = plan.roots;
+      boolean[] quick = new boolean[roots.length];
       int slow = 0;
       for (int r = 1; r < roots.length; r++) {
-        enqueue(roots[r]);
-        if (!plan.execs[roots[r]].isQuick()) {
+        quick[r] = plan.execs[roots[r]].isQuick();
+        if (!quick[r]) {
+          enqueue(roots[r]);
           slow++;
         }
       }
       signal(slow);
-      if (ctx.listening) {
-        queued(roots[0]);
+      for (int r = 0; r < roots.length; r++) {
+        if (r == 0 || quick[r]) {
+          if (ctx.listening) {
+            queued(roots[r]);
+          }
+          drive(roots[r]);
+        }
       }
-      drive(roots[0]);
       while (settled.get() < n) {
         int i = ready.poll();
         if (i >= 0) {

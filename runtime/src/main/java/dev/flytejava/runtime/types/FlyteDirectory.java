@@ -1,13 +1,16 @@
 package dev.flytejava.runtime.types;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * A directory passed between tasks, as a Flyte BLOB of multipart dimensionality: a local path or a remote URI
- * prefix ({@code s3://bucket/prefix/}).
+ * prefix ({@code s3://bucket/prefix/}). Inside records it is written as {@code {"path": uri}}, as flytekit writes a
+ * FlyteDirectory inside a dataclass.
  */
-public record FlyteDirectory(String uri) {
+public record FlyteDirectory(@JsonProperty("path") String uri) {
 
     public FlyteDirectory {
         Objects.requireNonNull(uri, "uri");
@@ -21,11 +24,13 @@ public record FlyteDirectory(String uri) {
     }
 
     /** Whether the URI names a directory on this machine (no scheme, or {@code file:}). */
+    @JsonIgnore
     public boolean isLocal() {
         return BlobUris.isLocal(uri);
     }
 
     /** The local path; fails for remote URIs. */
+    @JsonIgnore
     public Path toPath() {
         return BlobUris.toPath(uri);
     }

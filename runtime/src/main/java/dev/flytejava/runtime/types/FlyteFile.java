@@ -1,13 +1,16 @@
 package dev.flytejava.runtime.types;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * A file passed between tasks, as a Flyte BLOB of single dimensionality: a local path or a remote URI
- * ({@code s3://...}, {@code gs://...}). Use {@link java.nio.file.Path} for local-only files.
+ * ({@code s3://...}, {@code gs://...}). Inside records it is written as {@code {"path": uri}}, as flytekit writes a
+ * FlyteFile inside a dataclass. Use {@link java.nio.file.Path} for local-only files.
  */
-public record FlyteFile(String uri) {
+public record FlyteFile(@JsonProperty("path") String uri) {
 
     public FlyteFile {
         Objects.requireNonNull(uri, "uri");
@@ -21,11 +24,13 @@ public record FlyteFile(String uri) {
     }
 
     /** Whether the URI names a file on this machine (no scheme, or {@code file:}). */
+    @JsonIgnore
     public boolean isLocal() {
         return BlobUris.isLocal(uri);
     }
 
     /** The local path; fails for remote URIs. */
+    @JsonIgnore
     public Path toPath() {
         return BlobUris.toPath(uri);
     }

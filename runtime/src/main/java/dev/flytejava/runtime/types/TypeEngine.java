@@ -35,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * values are msgpack Binary, tag {@code msgpack}, as flytekit's dataclasses), all nested freely.
  *
  * <h2>Which transformer handles a type</h2>
- * See {@code TransformerRegistry.find}: a {@link PinnedType}; then the exact class; then built-in kinds (enum,
+ * A per-variable override first ({@link #converter(Type, TypeTransformer)}); otherwise
+ * {@code TransformerRegistry.find}: a {@link PinnedType}; then the exact class; then built-in kinds (enum,
  * List, Map, Optional); then transformers registered for superclasses, then for interfaces; then records and
  * POJOs through Jackson; otherwise {@link NoTransformerException}. For the same class, transformers from
  * {@link #register} override those found by ServiceLoader, which override the built-ins; registering twice
@@ -101,6 +102,23 @@ public final class TypeEngine {
             }
         }
         return converter;
+    }
+
+    /**
+     * A converter that uses {@code override} for this one use of {@code javaType} (a per-variable override, the
+     * first step of the lookup order), without registering it; nested types still go through the engine.
+     *
+     * @throws IllegalArgumentException if the override's class does not fit the type
+     */
+    public TypeConverter converter(Type javaType, TypeTransformer<?> override) {
+        Objects.requireNonNull(javaType, "javaType");
+        Objects.requireNonNull(override, "override");
+        Class<?> raw = JavaTypeNames.rawClass(javaType);
+        if (raw == null || !JavaTypeNames.boxed(override.type()).isAssignableFrom(JavaTypeNames.boxed(raw))) {
+            throw new IllegalArgumentException("TypeTransformer for [" + override.type().getName() + "] cannot convert ["
+                    + javaType.getTypeName() + "]");
+        }
+        return new BoundConverter(javaType, raw, override, context);
     }
 
     public LiteralType literalTypeOf(Type javaType) {

@@ -426,6 +426,38 @@ class LocalExecutorTest {
   }
 
   @Test
+  void parallelismIsBounded() {
+    WorkflowBuilder b = wf("wide");
+    for (int i = 0; i < 4; i++) {
+      b.node("s" + i, ExampleTasks.sleepy("sleep" + i, 200), Map.of("x", Binding.literal((long) i)));
+    }
+    Workflow w = b.build();
+    try (LocalExecutor two = LocalExecutor.builder(engine).parallelism(2).build()) {
+      long t0 = System.nanoTime();
+      two.run(w, Map.of());
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(ms >= 390, "4 x 200 ms on 2 workers took only " + ms + " ms");
+    }
+  }
+
+  @Test
+  void subworkflowDefaultsFillUnboundInputsAndEmptyMapsWork() {
+    WorkflowBuilder inner = wf("inner");
+    inner.input("x", long.class);
+    inner.input("factor", long.class, 10L);
+    inner.output("o0", inner.node("s", ExampleTasks.scale(), Map.of("x", Binding.input("x"), "factor",
+        Binding.input("factor"))).output());
+    Workflow in = inner.build();
+    WorkflowBuilder outer = wf("outer2");
+    outer.input("xs", JavaTypes.listOf(Long.class));
+    NodeRef sub = outer.node("sub", in, Map.of("x", Binding.literal(4L)));
+    NodeRef m = outer.map("m", addOne(), Map.of("x", Binding.input("xs")));
+    outer.output("scaled", sub.output());
+    outer.output("mapped", m.output());
+    assertEquals(Map.of("scaled", 40L, "mapped", List.of()), executor.run(outer.build(), Map.of("xs", List.of())));
+  }
+
+  @Test
   void badInputsAreNamed() {
     WorkflowBuilder b = wf("typed");
     b.input("x", long.class);

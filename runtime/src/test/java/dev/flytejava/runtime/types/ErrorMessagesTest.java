@@ -136,6 +136,17 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void arraysAndInterfacesSayWhatToUseInstead() {
+        NoTransformerException array = assertThrows(NoTransformerException.class, () -> engine.literalTypeOf(long[].class));
+        assertTrue(array.getMessage().startsWith("No TypeTransformer for type [long[]] (arrays other than byte[] have no Flyte"
+                + " type; use List<T>)"), array.getMessage());
+        NoTransformerException set = assertThrows(NoTransformerException.class,
+                () -> engine.literalTypeOf(new TypeRef<java.util.Set<Long>>() {}.type()));
+        assertTrue(set.getMessage().startsWith("No TypeTransformer for type [java.util.Set<java.lang.Long>] (an interface or"
+                + " abstract class; use a concrete type or register a transformer for this one)"), set.getMessage());
+    }
+
+    @Test
     void binaryWithAnotherTagIsRefused() {
         Literal pickled = Literal.newBuilder().setScalar(Scalar.newBuilder().setBinary(Binary.newBuilder()
                 .setTag("pickle").setValue(ByteString.copyFromUtf8("x")))).build();

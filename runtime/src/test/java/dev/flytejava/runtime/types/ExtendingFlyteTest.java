@@ -162,6 +162,18 @@ class ExtendingFlyteTest {
     }
 
     @Test
+    void aPerVariableOverrideWinsForThatVariableOnly() {
+        TypeEngine engine = TypeEngine.builder().build();
+        TypeConverter asText = engine.converter(long.class, TypeTransformer.via(Long.class, String.class, String::valueOf, Long::parseLong));
+        assertEquals(SimpleType.STRING, asText.literalType().getSimple());
+        assertEquals(7L, asText.toJava(asText.toLiteral(7L)));
+        assertEquals(SimpleType.INTEGER, engine.literalTypeOf(long.class).getSimple());
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> engine.converter(String.class, TypeTransformer.via(Long.class, String.class, String::valueOf, Long::parseLong)));
+        assertEquals("TypeTransformer for [java.lang.Long] cannot convert [java.lang.String]", wrong.getMessage());
+    }
+
+    @Test
     void lookupGoesToSuperclassesThenInterfaces() {
         TypeEngine engine = TypeEngine.builder().build();
         engine.register(new Shapes.AnimalTransformer());

@@ -124,6 +124,39 @@ class RoundTripTest {
                 r -> r.nextBoolean() ? Optional.of(new Station(Samples.string(r), r.nextInt(), List.of())) : Optional.empty());
     }
 
+    /** Fields of every built-in kind inside one record. */
+    record Shipment(FlyteFile manifest, FlyteDirectory photos, Instant sent, Duration transit, Optional<Long> weight,
+            Color label, byte[] checksum, Map<String, List<Instant>> stops) {}
+
+    @Test
+    void recordFieldsOfEveryKind() throws Exception {
+        Random random = new Random(11);
+        for (int i = 0; i < CASES; i++) {
+            byte[] checksum = new byte[random.nextInt(8)];
+            random.nextBytes(checksum);
+            Shipment value = new Shipment(new FlyteFile("s3://b/m" + random.nextInt()), new FlyteDirectory("/tmp/p" + random.nextInt()),
+                    Instant.ofEpochSecond(random.nextInt(), random.nextInt(1_000_000_000)), Duration.ofMillis(random.nextInt()),
+                    random.nextBoolean() ? Optional.of(random.nextLong()) : Optional.empty(), Color.values()[random.nextInt(3)],
+                    checksum, randomMap(random, r -> randomList(r, r2 -> Instant.ofEpochMilli(r2.nextInt()))));
+            Shipment back = (Shipment) roundTrip(value, Shipment.class);
+            assertArrayEquals(value.checksum(), back.checksum());
+            assertEquals(value, new Shipment(back.manifest(), back.photos(), back.sent(), back.transit(), back.weight(), back.label(),
+                    value.checksum(), back.stops()));
+        }
+    }
+
+    @Test
+    void filesInsideRecordsAreWrittenAsFlytekitDoes() throws Exception {
+        record Holder(FlyteFile file) {}
+        Literal literal = engine.toLiteral(new Holder(new FlyteFile("s3://bucket/a.csv")), Holder.class);
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper(new org.msgpack.jackson.dataformat.MessagePackFactory())
+                .readTree(literal.getScalar().getBinary().getValue().toByteArray());
+        assertEquals("{\"file\":{\"path\":\"s3://bucket/a.csv\"}}", tree.toString());
+        var properties = engine.literalTypeOf(Holder.class).getMetadata().getFieldsOrThrow("properties").getStructValue()
+                .getFieldsOrThrow("file").getStructValue().getFieldsOrThrow("properties").getStructValue();
+        assertEquals(java.util.Set.of("path"), properties.getFieldsMap().keySet());
+    }
+
     @Test
     void untypedMapsTravelAsStruct() throws Exception {
         check(new TypeRef<Map<String, Object>>() {}.type(), r -> {

@@ -71,8 +71,11 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
         if (raw.isRecord()) {
             return null;
         }
-        if (raw.isPrimitive() || raw.isArray() || raw.isInterface() || Modifier.isAbstract(raw.getModifiers())) {
-            return "not a concrete class";
+        if (raw.isArray()) {
+            return "arrays other than byte[] have no Flyte type; use List<T>";
+        }
+        if (raw.isPrimitive() || raw.isInterface() || Modifier.isAbstract(raw.getModifiers())) {
+            return "an interface or abstract class; use a concrete type or register a transformer for this one";
         }
         String name = raw.getName();
         if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.") || name.startsWith("sun.")) {

@@ -9,7 +9,6 @@ import flyteidl.core.Literals.Void;
 import flyteidl.core.Types.LiteralType;
 import flyteidl.core.Types.SimpleType;
 import flyteidl.core.Types.TypeAnnotation;
-import flyteidl.core.Types.TypeStructure;
 
 /** Builders and readers for the literal shapes the built-in transformers share. */
 public final class Literals {
@@ -58,9 +57,5 @@ public final class Literals {
     public static boolean isNone(Literal literal) {
         return literal.getValueCase() == Literal.ValueCase.SCALAR
                 && literal.getScalar().getValueCase() == Scalar.ValueCase.NONE_TYPE;
-    }
-
-    public static TypeStructure structure(LiteralType type) {
-        return type.getStructure();
     }
 }

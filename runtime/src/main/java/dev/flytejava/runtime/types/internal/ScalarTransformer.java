@@ -5,7 +5,6 @@ import dev.flytejava.runtime.types.TypeTransformer;
 import flyteidl.core.Types.LiteralType;
 import flyteidl.core.Types.SimpleType;
 import java.lang.reflect.Type;
-import java.util.Optional;
 
 /** Base of the transformers for one Flyte simple type: fixed literal type and union tag. */
 abstract class ScalarTransformer<T> implements TypeTransformer<T> {
@@ -33,11 +32,5 @@ abstract class ScalarTransformer<T> implements TypeTransformer<T> {
     @Override
     public final LiteralType literalType(Type javaType, TransformerContext context) {
         return literalType;
-    }
-
-    /** Only the canonical class of each simple type is guessed (long for INTEGER, double for FLOAT, ...). */
-    @Override
-    public Optional<Type> guessJavaType(LiteralType literalType, TransformerContext context) {
-        return Optional.empty();
     }
 }
