@@ -1,0 +1,88 @@
+package dev.flytejava.kernel.cell;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import dev.flytejava.kernel.eval.JShellSession;
+import dev.flytejava.kernel.io.OutputRouter;
+import dev.flytejava.kernel.notebook.NotebookOutput;
+import dev.flytejava.magics.MagicContext;
+import dev.flytejava.magics.MagicRegistry;
+
+/** {@link MagicContext} over the kernel's JShell session and Jupyter output. */
+public final class SessionMagicContext implements MagicContext {
+
+    private final Supplier<JShellSession> session;
+    private final OutputRouter output;
+    private final NotebookOutput display;
+    private final Consumer<String> pager;
+    private final Supplier<MagicRegistry> magics;
+
+    public SessionMagicContext(Supplier<JShellSession> session, OutputRouter output, NotebookOutput display,
+                               Consumer<String> pager, Supplier<MagicRegistry> magics) {
+        this.session = session;
+        this.output = output;
+        this.display = display;
+        this.pager = pager;
+        this.magics = magics;
+    }
+
+    @Override
+    public PrintStream out() {
+        return output.out();
+    }
+
+    @Override
+    public PrintStream err() {
+        return output.err();
+    }
+
+    @Override
+    public Object eval(String javaSource) {
+        return session.get().eval(javaSource, 1).map(JShellSession.Value::object).orElse(null);
+    }
+
+    @Override
+    public Optional<Object> variable(String name) {
+        return session.get().variable(name);
+    }
+
+    @Override
+    public void addToClasspath(List<Path> paths) {
+        session.get().addToClasspath(paths);
+    }
+
+    @Override
+    public ClassLoader classLoader() {
+        return session.get().classLoader();
+    }
+
+    @Override
+    public String display(Object value) {
+        return display.display(value, null);
+    }
+
+    @Override
+    public void updateDisplay(String displayId, Object value) {
+        display.updateDisplay(displayId, value, null);
+    }
+
+    @Override
+    public void page(String text) {
+        pager.accept(text);
+    }
+
+    @Override
+    public Path workingDirectory() {
+        return Path.of("").toAbsolutePath();
+    }
+
+    @Override
+    public MagicRegistry magics() {
+        return magics.get();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.flytejava.kernel.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flyte-java kernel install [--user|--sys-prefix|--prefix P] [--name N]}. */
+@Command(name = "install", mixinStandardHelpOptions = true,
+        description = {"Install the Jupyter kernelspec \"Java (Flyte)\".",
+                "The shaded jar is copied into the kernelspec directory, so the installed kernel keeps working after rebuilds."})
+final class KernelInstallCommand implements Callable<Integer> {
+
+    static final class Where {
+        @Option(names = "--user", description = "Install for the current user (default): $JUPYTER_DATA_DIR or ~/.local/share/jupyter.")
+        boolean user;
+
+        @Option(names = "--sys-prefix", description = "Install into the Python environment's prefix (sys.prefix of /usr/bin/python3).")
+        boolean sysPrefix;
+
+        @Option(names = "--prefix", paramLabel = "P", description = "Install into P/share/jupyter/kernels.")
+        Path prefix;
+    }
+
+    @ArgGroup(exclusive = true)
+    Where where = new Where();
+
+    @Option(names = "--name", defaultValue = KernelSpecInstaller.DEFAULT_NAME, description = "Kernelspec name (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--jvm-option", paramLabel = "OPT", description = "Extra JVM option for the kernel (repeatable), e.g. -Xmx4g.")
+    List<String> jvmOptions = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        Path kernelsDir;
+        if (where != null && where.prefix != null) kernelsDir = KernelSpecInstaller.kernelsUnderPrefix(where.prefix);
+        else if (where != null && where.sysPrefix) kernelsDir = KernelSpecInstaller.kernelsUnderPrefix(KernelSpecInstaller.pythonSysPrefix());
+        else kernelsDir = KernelSpecInstaller.userKernelsDir();
+        Path dir = new KernelSpecInstaller(KernelSpecInstaller.runningJar(), jvmOptions).install(kernelsDir, name);
+        System.out.println("Installed kernelspec [" + name + "] in " + dir);
+        return 0;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.flytejava.kernel.eval;
+
+import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.UnresolvedReferenceException;
+
+/**
+ * One notebook session's JShell, evaluating in this JVM. A cell's Java text is cut into snippets
+ * with JShell's own completeness analysis and evaluated one by one; the first failure ends the
+ * cell. Not thread-safe: the kernel evaluates one cell at a time.
+ */
+public final class JShellSession implements AutoCloseable {
+
+    /** The session's imports, evaluated before the first cell. */
+    public static final List<String> DEFAULT_IMPORTS = List.of(
+            "import java.util.*;",
+            "import java.util.function.*;",
+            "import java.util.stream.*;",
+            "import java.nio.file.*;",
+            "import java.time.*;",
+            "import java.io.*;",
+            "import dev.flytejava.kernel.notebook.Display;",
+            "import dev.flytejava.magics.display.Displayable;",
+            "import static dev.flytejava.kernel.notebook.Notebook.*;");
+
+    /** The value of a cell's last expression: the object itself and JShell's text for it. */
+    public record Value(Object object, String text) {
+    }
+
+    private final JShell shell;
+    private final SessionExecutionControl control;
+    private final SourceCodeAnalysis analysis;
+
+    private JShellSession(JShell shell, SessionExecutionControl control) {
+        this.shell = shell;
+        this.control = control;
+        this.analysis = shell.sourceCodeAnalysis();
+    }
+
+    /**
+     * Starts JShell with the kernel's class path visible to cells, and runs the default imports.
+     *
+     * @param kernelLoader the loader of the kernel's classes; the session's loader delegates to it
+     */
+    public static JShellSession start(ClassLoader kernelLoader) {
+        SessionExecutionControl control = new SessionExecutionControl(new SessionLoaderDelegate(kernelLoader));
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+        JShell shell = JShell.builder()
+                .executionEngine(new SessionExecutionControlProvider(control), null)
+                .out(discard)
+                .err(discard)
+                .in(InputStream.nullInputStream())
+                .build();
+        JShellSession session = new JShellSession(shell, control);
+        String classPath = System.getProperty("java.class.path", "");
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (!entry.isBlank()) shell.addToClasspath(entry);
+        }
+        for (String imp : DEFAULT_IMPORTS) session.eval(imp, 1);
+        return session;
+    }
+
+    /**
+     * Evaluates Java source; declarations persist. Returns the value of the last snippet if it is
+     * an expression (a variable reference, a method call with a result, ...).
+     *
+     * @param firstLine the cell line the source starts on (1-based), for error positions
+     * @throws CellFailure on a compile error, an exception in user code, or an interrupt
+     */
+    public Optional<Value> eval(String source, int firstLine) {
+        Optional<Value> last = Optional.empty();
+        int offset = 0;
+        String remaining = source;
+        while (true) {
+            CompletionInfo info = analysis.analyzeCompletion(remaining);
+            if (!info.completeness().isComplete()) {
+                if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) return last;
+                int start = offset + firstNonBlank(remaining);
+                throw CellErrors.compileError(List.of(diagnosticAt(source, firstLine, start,
+                        "incomplete code: the cell ends inside a statement or declaration")));
+            }
+            int consumed = remaining.length() - info.remaining().length();
+            int snippetStart = offset + firstNonBlank(remaining);
+            last = evalSnippet(info.source(), source, firstLine, snippetStart);
+            offset += consumed;
+            remaining = info.remaining();
+        }
+    }
+
+    private Optional<Value> evalSnippet(String snippetSource, String cell, int firstLine, int snippetStart) {
+        control.reset();
+        List<SnippetEvent> events = shell.eval(snippetSource);
+        if (control.wasStopped()) throw CellErrors.message("Interrupted", "the cell was interrupted");
+        Optional<Value> value = Optional.empty();
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) continue;
+            Snippet snippet = event.snippet();
+            JShellException thrown = event.exception();
+            if (thrown != null) throw runtimeFailure(thrown);
+            if (event.status() == Snippet.Status.REJECTED) {
+                throw CellErrors.compileError(diagnostics(snippet, cell, firstLine, snippetStart));
+            }
+            if (showsValue(snippet.subKind())) {
+                if (event.value() != null && control.lastValue() != null) {
+                    value = Optional.of(new Value(control.lastValue(), event.value()));
+                }
+            }
+        }
+        return value;
+    }
+
+    /** Expressions show their value; declarations, assignments and statements do not. */
+    private static boolean showsValue(Snippet.SubKind kind) {
+        return kind == Snippet.SubKind.VAR_VALUE_SUBKIND
+                || kind == Snippet.SubKind.OTHER_EXPRESSION_SUBKIND
+                || kind == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    private CellFailure runtimeFailure(JShellException thrown) {
+        Throwable real = control.lastThrowable();
+        if (real instanceof ExitGuard.ExitBlockedException blocked) return CellErrors.message("SystemExit", blocked.getMessage());
+        if (real != null) return CellErrors.exception(real);
+        if (thrown instanceof UnresolvedReferenceException unresolved) {
+            String missing = String.join(", ", shell.unresolvedDependencies(unresolved.getSnippet()).toList());
+            return CellErrors.message("UnresolvedReference",
+                    "[" + unresolved.getSnippet().source().strip() + "] uses [" + missing + "], which is not declared yet");
+        }
+        if (thrown instanceof EvalException e) return CellErrors.message(e.getExceptionClassName(), String.valueOf(e.getMessage()));
+        return CellErrors.exception(thrown);
+    }
+
+    private List<CellErrors.Diagnostic> diagnostics(Snippet snippet, String cell, int firstLine, int snippetStart) {
+        List<CellErrors.Diagnostic> out = new ArrayList<>();
+        shell.diagnostics(snippet).filter(Diag::isError).forEach(d -> {
+            long pos = d.getPosition() >= 0 ? d.getPosition() : d.getStartPosition();
+            int at = pos >= 0 ? snippetStart + (int) pos : snippetStart;
+            out.add(diagnosticAt(cell, firstLine, at, d.getMessage(null)));
+        });
+        if (out.isEmpty()) {
+            out.add(diagnosticAt(cell, firstLine, snippetStart, "the snippet was rejected: " + snippet.source().strip()));
+        }
+        return out;
+    }
+
+    /** A diagnostic at character {@code at} of {@code text}, whose first line is cell line {@code firstLine}. */
+    static CellErrors.Diagnostic diagnosticAt(String text, int firstLine, int at, String message) {
+        at = Math.max(0, Math.min(at, text.length()));
+        int line = 0;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int lineEnd = text.indexOf('\n', lineStart);
+        String sourceLine = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+        return new CellErrors.Diagnostic(firstLine + line, at - lineStart + 1, message, sourceLine);
+    }
+
+    private static int firstNonBlank(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+        return i;
+    }
+
+    /** Stops the running snippet, if any (an interrupt request). */
+    public void stop() {
+        control.stop();
+    }
+
+    public ClassLoader classLoader() {
+        return control.classLoader();
+    }
+
+    public ThreadGroup cellThreads() {
+        return control.cellThreads();
+    }
+
+    public void addToClasspath(List<Path> paths) {
+        for (Path p : paths) shell.addToClasspath(p.toAbsolutePath().toString());
+    }
+
+    /** The current value of a session variable, if one of that name is declared. */
+    public Optional<Object> variable(String name) {
+        boolean declared = shell.variables().anyMatch(v -> v.name().equals(name) && shell.status(v).isActive());
+        if (!declared) return Optional.empty();
+        return eval(name, 1).map(Value::object);
+    }
+
+    public SourceCodeAnalysis analysis() {
+        return analysis;
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.flytejava.kernel.notebook;
+
+/** The kernel side of the {@link Notebook} bridge: where display calls from cells go. */
+public interface NotebookOutput {
+
+    /** Shows {@code value} (only as {@code mime} when that is not {@code null}); returns its display id. */
+    String display(Object value, String mime);
+
+    void updateDisplay(String displayId, Object value, String mime);
+
+    void clearOutput(boolean wait);
+}
