@@ -125,7 +125,8 @@ def report(ours, peer, notebook_line, args):
          fmt(ours.rss and ours.rss / 2**20, "{:.0f}"), fmt(peer.rss and peer.rss / 2**20, "{:.0f}")),
     ]
     width = max(len(r[0]) for r in rows) + 2
-    print(f"kernel benchmark (jupyter_client {jupyter_client.__version__}, same client for both)")
+    print(f"kernel benchmark (jupyter_client {jupyter_client.__version__}, same client for both; "
+          f"{os.cpu_count()} cores, load average {args.load_at_start:.1f} at start, {os.getloadavg()[0]:.1f} at end)")
     print(f"{'':{width}}{ours.label:>14}{peer.label:>14}")
     for name, a, b in rows:
         print(f"{name:{width}}{a:>14}{b:>14}")
@@ -148,6 +149,8 @@ def main():
     parser.add_argument("--start-timeout", type=float, default=30)
     parser.add_argument("--cell-timeout", type=float, default=60)
     args = parser.parse_args()
+    # Other work on the machine skews both columns; the load average is printed to show how much.
+    args.load_at_start = os.getloadavg()[0]
     # A SIGTERM/SIGINT from bench/run's caller still runs the finally blocks that kill kernels.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
