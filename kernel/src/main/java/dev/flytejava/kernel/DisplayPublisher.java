@@ -23,10 +23,12 @@ final class DisplayPublisher implements NotebookOutput {
     private final IOPub iopub;
     private final Messages messages;
     private final OutputRouter output;
+    private final java.util.function.Consumer<String> pager;
     /** The id strings display() returned during the current cell, by identity. */
     private final Set<Object> idsOfThisCell = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
-    DisplayPublisher(IOPub iopub, Messages messages, OutputRouter output) {
+    DisplayPublisher(IOPub iopub, Messages messages, OutputRouter output, java.util.function.Consumer<String> pager) {
+        this.pager = pager;
         this.iopub = iopub;
         this.messages = messages;
         this.output = output;
@@ -62,6 +64,11 @@ final class DisplayPublisher implements NotebookOutput {
     public void clearOutput(boolean wait) {
         output.flush();
         iopub.send(messages.publish(output.parent(), MessageType.PUBLISH_CLEAR_OUTPUT, Map.of("wait", wait)));
+    }
+
+    @Override
+    public void page(String text) {
+        pager.accept(text == null ? "null" : text);
     }
 
     private void publish(MessageType<?> type, Map<String, Object> data, String displayId) {

@@ -139,9 +139,11 @@ final class ExecuteHandler {
     }
 
     private Optional<CellRunner.Shown> runCell(String code) {
+        runner.beginCell();
         Future<Optional<CellRunner.Shown>> result = cellThread.submit(() -> {
             if (exitGuard != null) exitGuard.cellRunning(true);
             try {
+                session.shell().beginCell();
                 return runner.run(code);
             } finally {
                 if (exitGuard != null) exitGuard.cellRunning(false);
@@ -163,7 +165,7 @@ final class ExecuteHandler {
     /** Interrupts the running cell: stops its snippet, or interrupts its magic. */
     void interrupt() {
         session.stop();
-        runner.interruptMagic();
+        runner.interrupt();
     }
 
     private List<Map<String, Object>> payloads() {

@@ -55,11 +55,10 @@ public final class FlyteJavaKernel {
         this.session = new Session(kernelLoader, problem -> LOG.warn(problem));
         this.output = new OutputRouter(connection.iopub(), messages);
         CellInput input = new CellInput(connection.stdin(), output);
-        DisplayPublisher display = new DisplayPublisher(connection.iopub(), messages, output);
-        Notebook.connect(display);
         ExecuteHandler[] self = new ExecuteHandler[1];
-        SessionMagicContext context = new SessionMagicContext(session::shell, output, display,
-                text -> self[0].page(text), session::magics);
+        DisplayPublisher display = new DisplayPublisher(connection.iopub(), messages, output, text -> self[0].page(text));
+        Notebook.connect(display);
+        SessionMagicContext context = new SessionMagicContext(session::shell, output, display, session::magics);
         CellRunner runner = new CellRunner(session::shell, session::magics, context);
         this.exitGuard = ExitGuard.install();
         this.execute = new ExecuteHandler(messages, connection.iopub(), output, input, runner, session, exitGuard, display);
@@ -90,10 +89,12 @@ public final class FlyteJavaKernel {
     private void onShell(RequestChannel channel, Message<?> request) {
         String type = request.getHeader().getType().getName();
         status(request, PublishStatus.State.BUSY);
-        boolean abortQueue = false;
         try {
             switch (type) {
-                case "execute_request" -> abortQueue = execute.execute(channel, request);
+                case "execute_request" -> {
+                    // Abort before this request's idle: clients send their next cell once they see it.
+                    if (execute.execute(channel, request)) abortQueued(channel);
+                }
                 case "kernel_info_request" -> reply(channel, request, MessageType.KERNEL_INFO_REPLY, KernelInfo.content());
                 case "complete_request" -> {
                     CompleteRequest r = (CompleteRequest) request.getContent();
@@ -116,17 +117,19 @@ public final class FlyteJavaKernel {
         } finally {
             status(request, PublishStatus.State.IDLE);
         }
-        if (abortQueue) {
-            channel.drainPending(queued -> {
-                if (queued.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
-                    status(queued, PublishStatus.State.BUSY);
-                    execute.abort(channel, queued);
-                    status(queued, PublishStatus.State.IDLE);
-                } else {
-                    onShell(channel, queued);
-                }
-            });
-        }
+    }
+
+    /** Answers the execute requests already queued behind a failed cell with {@code aborted}. */
+    private void abortQueued(RequestChannel channel) {
+        channel.drainPending(queued -> {
+            if (queued.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
+                status(queued, PublishStatus.State.BUSY);
+                execute.abort(channel, queued);
+                status(queued, PublishStatus.State.IDLE);
+            } else {
+                onShell(channel, queued);
+            }
+        });
     }
 
     private void onControl(RequestChannel channel, Message<?> request) {

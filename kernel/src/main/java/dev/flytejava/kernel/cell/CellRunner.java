@@ -28,6 +28,7 @@ public final class CellRunner {
     private final Supplier<MagicRegistry> magics;
     private final MagicContext context;
     private volatile Thread magicThread;
+    private volatile boolean interrupted;
 
     public CellRunner(Supplier<JShellSession> session, Supplier<MagicRegistry> magics, MagicContext context) {
         this.session = session;
@@ -35,10 +36,16 @@ public final class CellRunner {
         this.context = context;
     }
 
+    /** A new cell is about to run: interrupts aimed at earlier cells no longer apply. */
+    public void beginCell() {
+        interrupted = false;
+    }
+
     /** Runs the cell; returns what to show as its {@code execute_result}, if anything. */
     public Optional<Shown> run(String cell) {
         Optional<Shown> last = Optional.empty();
         for (CellSegments.Segment segment : CellSegments.split(cell)) {
+            if (interrupted) throw CellErrors.message("Interrupted", "the cell was interrupted");
             if (segment instanceof CellSegments.JavaCode java) {
                 last = session.get().eval(java.source(), java.firstLine()).map(v -> new Shown(v.object(), v.text()));
             } else if (segment instanceof CellSegments.LineMagicCall line) {
@@ -50,8 +57,9 @@ public final class CellRunner {
         return last;
     }
 
-    /** Interrupts a running magic (a running snippet is stopped through JShell instead). */
-    public void interruptMagic() {
+    /** Interrupts the running cell's magic and skips its remaining pieces (snippets are stopped through JShell). */
+    public void interrupt() {
+        interrupted = true;
         Thread t = magicThread;
         if (t != null) t.interrupt();
     }

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.flytejava.kernel.eval.JShellSession;
@@ -19,15 +18,13 @@ public final class SessionMagicContext implements MagicContext {
     private final Supplier<JShellSession> session;
     private final OutputRouter output;
     private final NotebookOutput display;
-    private final Consumer<String> pager;
     private final Supplier<MagicRegistry> magics;
 
     public SessionMagicContext(Supplier<JShellSession> session, OutputRouter output, NotebookOutput display,
-                               Consumer<String> pager, Supplier<MagicRegistry> magics) {
+                               Supplier<MagicRegistry> magics) {
         this.session = session;
         this.output = output;
         this.display = display;
-        this.pager = pager;
         this.magics = magics;
     }
 
@@ -73,7 +70,7 @@ public final class SessionMagicContext implements MagicContext {
 
     @Override
     public void page(String text) {
-        pager.accept(text);
+        display.page(text);
     }
 
     @Override

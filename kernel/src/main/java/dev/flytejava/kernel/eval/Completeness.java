@@ -39,7 +39,7 @@ public final class Completeness {
                     return Verdict.complete();
                 }
                 case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
-                    return new Verdict("incomplete", indent(info.remaining()));
+                    return new Verdict("incomplete", indent(remaining));
                 }
                 default -> {
                     return new Verdict("invalid", null);

@@ -95,7 +95,9 @@ public final class JShellSession implements AutoCloseable {
                         "incomplete code: the cell ends inside a statement or declaration")));
             }
             int consumed = remaining.length() - info.remaining().length();
-            int snippetStart = offset + firstNonBlank(remaining);
+            // Diagnostics count from the start of JShell's snippet source, which may keep some of
+            // the whitespace before the code: line its first code character up with the cell's.
+            int snippetStart = offset + firstNonBlank(remaining) - firstNonBlank(info.source());
             last = evalSnippet(info.source(), source, firstLine, snippetStart);
             offset += consumed;
             remaining = info.remaining();
@@ -179,7 +181,12 @@ public final class JShellSession implements AutoCloseable {
         return i;
     }
 
-    /** Stops the running snippet, if any (an interrupt request). */
+    /** A cell starts: interrupts aimed at earlier cells are forgotten. */
+    public void beginCell() {
+        control.beginCell();
+    }
+
+    /** Stops the running snippet, or the next one of this cell if none runs yet (an interrupt request). */
     public void stop() {
         control.stop();
     }

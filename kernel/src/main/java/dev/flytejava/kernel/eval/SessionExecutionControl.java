@@ -21,6 +21,8 @@ final class SessionExecutionControl extends DirectExecutionControl {
     private final Object lock = new Object();
     private volatile Thread running;
     private volatile boolean stopped;
+    /** An interrupt that came while the cell was not running a snippet (compiling, say). */
+    private volatile boolean pendingStop;
     private volatile Object lastValue;
     private volatile Throwable lastThrowable;
 
@@ -35,6 +37,11 @@ final class SessionExecutionControl extends DirectExecutionControl {
 
     ThreadGroup cellThreads() {
         return cellThreads;
+    }
+
+    /** A new cell starts: earlier interrupts no longer apply. */
+    void beginCell() {
+        pendingStop = false;
     }
 
     /** Clears what the previous snippet left; called before each evaluation. */
@@ -58,6 +65,10 @@ final class SessionExecutionControl extends DirectExecutionControl {
 
     @Override
     protected String invoke(Method doit) throws Exception {
+        if (pendingStop) {
+            stopped = true;
+            throw new StoppedException();
+        }
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread thread = new Thread(cellThreads, () -> {
@@ -108,7 +119,10 @@ final class SessionExecutionControl extends DirectExecutionControl {
         Thread thread;
         synchronized (lock) {
             thread = running;
-            if (thread == null) return;
+            if (thread == null) {
+                pendingStop = true;
+                return;
+            }
             stopped = true;
         }
         thread.interrupt();

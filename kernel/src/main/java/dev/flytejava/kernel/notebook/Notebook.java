@@ -56,6 +56,11 @@ public final class Notebook {
         output().clearOutput(wait);
     }
 
+    /** Shows text in the front end's pager, beside the notebook (as IPython's {@code ?} does). */
+    public static void page(String text) {
+        output().page(text);
+    }
+
     private static NotebookOutput output() {
         NotebookOutput o = output;
         if (o == null) throw new IllegalStateException("Not running in a flyte-java notebook kernel");

@@ -9,4 +9,7 @@ public interface NotebookOutput {
     void updateDisplay(String displayId, Object value, String mime);
 
     void clearOutput(boolean wait);
+
+    /** Shows text in the front end's pager (a {@code page} payload on the execute reply). */
+    void page(String text);
 }

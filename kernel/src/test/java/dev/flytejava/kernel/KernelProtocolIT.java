@@ -1,0 +1,230 @@
+package dev.flytejava.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** The kernel's protocol behaviour, driven by the real Jupyter client against the installed kernelspec. */
+class KernelProtocolIT extends KernelCase {
+
+    @Test
+    void interruptRequestStopsAnEndlessLoopWithinOneSecondAndTheKernelLivesOn() {
+        assertInterrupted(scenario("interrupt", interruptSpec("message")));
+    }
+
+    @Test
+    void sigintStopsAnEndlessLoopWithinOneSecondAndTheKernelLivesOn() {
+        assertInterrupted(scenario("interrupt", interruptSpec("signal")));
+    }
+
+    private static Map<String, Object> interruptSpec(String mode) {
+        return Map.of("before", List.of(cell("int kept = 41;")), "code", "while (true) {}", "mode", mode,
+                "delay", 1.0, "next", "kept + 1");
+    }
+
+    private static void assertInterrupted(JsonObject r) {
+        assertEquals("error", r.getAsJsonObject("reply").get("status").getAsString(), r.toString());
+        assertEquals("Interrupted", r.getAsJsonObject("reply").get("ename").getAsString());
+        double ms = r.get("interrupt_ms").getAsDouble();
+        assertTrue(ms < 1000, "interrupt took " + ms + " ms");
+        assertEquals("42", result(r.getAsJsonObject("next")), r.toString());
+        assertTrue(r.get("alive").getAsBoolean());
+    }
+
+    @Test
+    void systemExitIsBlockedWithAClearErrorAndTheSessionSurvives() {
+        JsonObject r = cells(List.of(cell("int before = 7;"), cell("System.exit(1);"), cell("before * 6")), List.of());
+        JsonObject exit = cellAt(r, 1);
+        assertEquals("error", exit.getAsJsonObject("reply").get("status").getAsString());
+        assertEquals("System.exit(1) was blocked: it would end the kernel; use Kernel > Restart",
+                exit.getAsJsonObject("reply").get("evalue").getAsString());
+        assertEquals("42", result(cellAt(r, 2)));
+        assertTrue(r.get("alive").getAsBoolean());
+    }
+
+    @Test
+    void aMessageWithABadSignatureGetsNoReplyAndTheKernelKeepsServing() {
+        JsonObject r = scenario("bad_signature", Map.of("wait", 2.0));
+        assertFalse(r.get("forged_got_reply").getAsBoolean(), "a forged request was answered");
+        assertEquals("ok", r.getAsJsonObject("good").getAsJsonObject("content").get("status").getAsString());
+        assertEquals("3", result(r.getAsJsonObject("cell")));
+    }
+
+    @Test
+    void systemInReadsBecomeInputRequests() {
+        Map<String, Object> read = new LinkedHashMap<>();
+        read.put("code", "System.out.print(\"name? \"); String name = new Scanner(System.in).nextLine(); \"hello \" + name");
+        read.put("allow_stdin", true);
+        read.put("stdin", List.of("Ada"));
+        JsonObject r = cells(List.of(read), List.of());
+        JsonObject c = cellAt(r, 0);
+        assertTrue(types(c).contains("input_request"), c.toString());
+        assertEquals("\"hello Ada\"", result(c));
+        assertEquals("name? ", streamText(c, "stdout"));
+    }
+
+    @Test
+    void compileErrorsNameLineAndColumnInTheCell() {
+        JsonObject r = cells(List.of(cell("int a = 1;\nint b = a + missing;\n")), List.of());
+        JsonObject reply = cellAt(r, 0).getAsJsonObject("reply");
+        assertEquals("error", reply.get("status").getAsString());
+        assertEquals("CompilationError", reply.get("ename").getAsString());
+        assertTrue(reply.get("evalue").getAsString().startsWith("line 2, column 13: cannot find symbol"), reply.toString());
+    }
+
+    @Test
+    void runtimeExceptionsShowTheExceptionAndUserFrames() {
+        JsonObject r = cells(List.of(cell("int divide(int x) { return x / 0; }"), cell("divide(4)")), List.of());
+        JsonObject reply = cellAt(r, 1).getAsJsonObject("reply");
+        assertEquals("java.lang.ArithmeticException", reply.get("ename").getAsString());
+        assertEquals("/ by zero", reply.get("evalue").getAsString());
+        String trace = reply.get("traceback").toString();
+        assertTrue(trace.contains("divide(cell code)"), trace);
+        assertFalse(trace.contains("dev.flytejava.kernel"), trace);
+    }
+
+    @Test
+    void displayUpdateDisplayAndClearOutput() {
+        JsonObject r = cells(List.of(
+                cell("String id = display(Display.html(\"<b>0%</b>\"));"),
+                cell("updateDisplay(id, Display.html(\"<b>100%</b>\"));"),
+                cell("display(Display.svg(\"<svg/>\")); display(\"<i>x</i>\", \"text/html\"); display(Display.png(new byte[] {1, 2}));"),
+                cell("System.out.println(\"soon gone\"); clearOutput(true);")), List.of());
+        JsonObject shown = find(cellAt(r, 0), "display_data");
+        String id = shown.getAsJsonObject("transient").get("display_id").getAsString();
+        assertEquals("<b>0%</b>", shown.getAsJsonObject("data").get("text/html").getAsString());
+        JsonObject update = find(cellAt(r, 1), "update_display_data");
+        assertEquals(id, update.getAsJsonObject("transient").get("display_id").getAsString());
+        assertEquals("<b>100%</b>", update.getAsJsonObject("data").get("text/html").getAsString());
+        List<String> mimes = new ArrayList<>();
+        for (JsonElement o : cellAt(r, 2).getAsJsonArray("outputs")) {
+            JsonObject out = o.getAsJsonObject();
+            if (out.get("msg_type").getAsString().equals("display_data")) {
+                mimes.addAll(out.getAsJsonObject("content").getAsJsonObject("data").keySet());
+            }
+        }
+        assertTrue(mimes.containsAll(List.of("image/svg+xml", "text/html", "image/png", "text/plain")), mimes.toString());
+        JsonObject clear = find(cellAt(r, 3), "clear_output");
+        assertTrue(clear.get("wait").getAsBoolean());
+        assertEquals(List.of("execute_input", "stream", "clear_output"), types(cellAt(r, 3)));
+    }
+
+    @Test
+    void outputStreamsWhileTheCellRuns() {
+        JsonObject r = cells(List.of(cell("System.out.println(\"first\"); Thread.sleep(1500); System.out.println(\"second\");")), List.of());
+        List<Double> times = new ArrayList<>();
+        for (JsonElement o : cellAt(r, 0).getAsJsonArray("outputs")) {
+            JsonObject out = o.getAsJsonObject();
+            if (out.get("msg_type").getAsString().equals("stream")) times.add(out.get("t").getAsDouble());
+        }
+        assertEquals(2, times.size(), r.toString());
+        assertTrue(times.get(1) - times.get(0) > 1.0, "first line was not sent before the sleep: " + times);
+    }
+
+    @Test
+    void stopOnErrorAbortsTheQueuedCells() {
+        JsonObject r = scenario("stop_on_error", Map.of(
+                "queued", List.of("1", "Thread.sleep(500); throw new RuntimeException(\"stop\");", "2", "3"),
+                "next", "4"));
+        JsonArray replies = r.getAsJsonArray("replies");
+        assertEquals("ok", replies.get(0).getAsJsonObject().get("status").getAsString());
+        assertEquals("error", replies.get(1).getAsJsonObject().get("status").getAsString());
+        assertEquals("aborted", replies.get(2).getAsJsonObject().get("status").getAsString());
+        assertEquals("aborted", replies.get(3).getAsJsonObject().get("status").getAsString());
+        assertEquals("4", result(r.getAsJsonObject("next")));
+    }
+
+    @Test
+    void silentCellsPublishNoInputNorResultAndKeepTheCount() {
+        Map<String, Object> silent = new LinkedHashMap<>();
+        silent.put("code", "int hidden = 5; hidden");
+        silent.put("silent", true);
+        JsonObject r = cells(List.of(cell("1"), silent, cell("hidden + 1")), List.of());
+        JsonObject s = cellAt(r, 1);
+        assertEquals(List.of(), types(s));
+        assertEquals(1, s.getAsJsonObject("reply").get("execution_count").getAsInt());
+        assertEquals(2, cellAt(r, 2).getAsJsonObject("reply").get("execution_count").getAsInt());
+        assertEquals("6", result(cellAt(r, 2)));
+    }
+
+    @Test
+    void historyKeepsStoredCellsAndUserExpressionsAreEvaluated() {
+        Map<String, Object> withExpr = new LinkedHashMap<>();
+        withExpr.put("code", "int n = 20;");
+        withExpr.put("user_expressions", Map.of("twice", "n * 2", "bad", "nope()"));
+        JsonObject r = cells(List.of(cell("String greet = \"hi\";"), withExpr, cell("greet + n")),
+                List.of(Map.of("kind", "history", "hist_access_type", "tail", "n", 2, "output", true, "raw", true),
+                        Map.of("kind", "history", "hist_access_type", "search", "pattern", "String*", "output", false, "raw", true)));
+        JsonObject exprs = cellAt(r, 1).getAsJsonObject("reply").getAsJsonObject("user_expressions");
+        assertEquals("40", exprs.getAsJsonObject("twice").getAsJsonObject("data").get("text/plain").getAsString());
+        assertEquals("error", exprs.getAsJsonObject("bad").get("status").getAsString());
+        JsonArray tail = r.getAsJsonArray("requests").get(0).getAsJsonObject().getAsJsonArray("history");
+        assertEquals(2, tail.size());
+        assertEquals("int n = 20;", tail.get(0).getAsJsonArray().get(2).getAsJsonArray().get(0).getAsString());
+        assertEquals("\"hi20\"", tail.get(1).getAsJsonArray().get(2).getAsJsonArray().get(1).getAsString());
+        JsonArray search = r.getAsJsonArray("requests").get(1).getAsJsonObject().getAsJsonArray("history");
+        assertEquals(1, search.size());
+        assertEquals(1, search.get(0).getAsJsonArray().get(1).getAsInt());
+    }
+
+    @Test
+    void unknownMagicsListTheKnownOnesAndEarlierDeclarationsSurvive() {
+        JsonObject r = cells(List.of(cell("int kept = 3;"), cell("%no_such_magic x"), cell("%%no_such_cell\nbody"), cell("kept")), List.of());
+        String evalue = cellAt(r, 1).getAsJsonObject("reply").get("evalue").getAsString();
+        assertTrue(evalue.startsWith("Unknown magic [%no_such_magic]; known magics: "), evalue);
+        assertTrue(cellAt(r, 2).getAsJsonObject("reply").get("evalue").getAsString().startsWith("Unknown magic [%%no_such_cell]"));
+        assertEquals("3", result(cellAt(r, 3)));
+    }
+
+    // --- helpers over the driver's JSON ---
+
+    private static JsonObject cells(List<Map<String, Object>> cells, List<Map<String, Object>> requests) {
+        return scenario("cells", Map.of("cells", cells, "requests", requests));
+    }
+
+    private static JsonObject cellAt(JsonObject r, int i) {
+        return r.getAsJsonArray("cells").get(i).getAsJsonObject();
+    }
+
+    private static List<String> types(JsonObject cell) {
+        List<String> types = new ArrayList<>();
+        for (JsonElement o : cell.getAsJsonArray("outputs")) types.add(o.getAsJsonObject().get("msg_type").getAsString());
+        return types;
+    }
+
+    private static JsonObject find(JsonObject cell, String type) {
+        for (JsonElement o : cell.getAsJsonArray("outputs")) {
+            if (o.getAsJsonObject().get("msg_type").getAsString().equals(type)) return o.getAsJsonObject().getAsJsonObject("content");
+        }
+        throw new AssertionError("no [" + type + "] in " + cell);
+    }
+
+    private static String result(JsonObject cell) {
+        assertEquals("ok", cell.getAsJsonObject("reply").get("status").getAsString(), cell.toString());
+        JsonObject content = find(cell, "execute_result");
+        assertNotNull(content);
+        return content.getAsJsonObject("data").get("text/plain").getAsString();
+    }
+
+    private static String streamText(JsonObject cell, String name) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonElement o : cell.getAsJsonArray("outputs")) {
+            JsonObject out = o.getAsJsonObject();
+            if (out.get("msg_type").getAsString().equals("stream") && out.getAsJsonObject("content").get("name").getAsString().equals(name)) {
+                sb.append(out.getAsJsonObject("content").get("text").getAsString());
+            }
+        }
+        return sb.toString();
+    }
+}
