@@ -46,7 +46,7 @@ public final class FlyteJavaKernel {
     private final ExecuteHandler execute;
     private final Introspection introspection;
     private final CountDownLatch shutdown = new CountDownLatch(1);
-    private volatile ExitGuard exitGuard;
+    private final ExitGuard exitGuard;
 
     private FlyteJavaKernel(KernelConnectionProperties props) throws GeneralSecurityException {
         this.connection = new KernelConnection(props, this::onShell, this::onControl);
@@ -60,7 +60,7 @@ public final class FlyteJavaKernel {
         Notebook.connect(display);
         SessionMagicContext context = new SessionMagicContext(session::shell, output, display, session::magics);
         CellRunner runner = new CellRunner(session::shell, session::magics, context);
-        this.exitGuard = ExitGuard.install();
+        this.exitGuard = new ExitGuard();
         this.execute = new ExecuteHandler(messages, connection.iopub(), output, input, runner, session, exitGuard, display);
         self[0] = execute;
         this.introspection = new Introspection(session);
@@ -74,6 +74,9 @@ public final class FlyteJavaKernel {
         FlyteJavaKernel kernel = new FlyteJavaKernel(props);
         kernel.connection.start();
         kernel.status(null, PublishStatus.State.STARTING);
+        kernel.session.start(() -> {
+            if (!kernel.exitGuard.install()) LOG.warn("No security manager allowed: System.exit in a cell will end the kernel");
+        });
         kernel.installInterruptSignal();
         kernel.shutdown.await();
     }
@@ -161,7 +164,7 @@ public final class FlyteJavaKernel {
         reply(channel, request, MessageType.SHUTDOWN_REPLY, content);
         Thread exit = new Thread(() -> {
             connection.iopub().flush();
-            if (exitGuard != null) exitGuard.shutdown();
+            exitGuard.shutdown();
             try {
                 connection.close();
             } finally {

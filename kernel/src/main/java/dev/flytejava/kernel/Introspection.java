@@ -30,7 +30,7 @@ final class Introspection {
         int start = cursor;
         int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
         String beforeCursor = code.substring(lineStart, cursor);
-        if (beforeCursor.stripLeading().startsWith("%") && !beforeCursor.contains(" ")) {
+        if (beforeCursor.strip().startsWith("%") && !beforeCursor.strip().contains(" ")) {
             String typed = beforeCursor.strip();
             boolean cell = typed.startsWith("%%");
             String prefix = typed.substring(cell ? 2 : 1);

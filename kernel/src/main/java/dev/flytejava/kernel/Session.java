@@ -16,16 +16,37 @@ import dev.flytejava.magics.MagicRegistry;
  */
 final class Session {
 
-    private final CompletableFuture<JShellSession> shell;
-    private final CompletableFuture<MagicRegistry> magics;
+    private final CompletableFuture<JShellSession> shell = new CompletableFuture<>();
+    private final CompletableFuture<MagicRegistry> magics = new CompletableFuture<>();
+    private final ClassLoader kernelLoader;
+    private final Consumer<String> problems;
 
     Session(ClassLoader kernelLoader, Consumer<String> problems) {
-        magics = CompletableFuture.supplyAsync(() -> MagicProviders.load(kernelLoader, problems), Session::startThread);
-        shell = CompletableFuture.supplyAsync(() -> {
-            JShellSession s = JShellSession.start(kernelLoader);
-            s.eval("1", 1); // compiles and runs one snippet: the first real cell then finds javac warm
-            return s;
-        }, Session::startThread);
+        this.kernelLoader = kernelLoader;
+        this.problems = problems;
+    }
+
+    /**
+     * Starts the session on one background thread, after the kernel has bound its sockets (so it
+     * does not compete with answering the first {@code kernel_info_request}). {@code alsoRun} is
+     * start-up work done first on that thread, such as installing the exit guard.
+     */
+    void start(Runnable alsoRun) {
+        startThread(() -> {
+            alsoRun.run();
+            try {
+                magics.complete(MagicProviders.load(kernelLoader, problems));
+            } catch (RuntimeException | Error e) {
+                magics.completeExceptionally(e);
+            }
+            try {
+                JShellSession s = JShellSession.start(kernelLoader);
+                s.eval("1", 1); // compiles and runs one snippet: the first real cell then finds javac warm
+                shell.complete(s);
+            } catch (RuntimeException | Error e) {
+                shell.completeExceptionally(e);
+            }
+        });
     }
 
     private static void startThread(Runnable r) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code flyte-java kernel ...}: install the kernelspec or run the kernel. */
 @Command(name = "kernel", mixinStandardHelpOptions = true,
         description = "Install the Jupyter kernelspec, or run the kernel on a connection file.",
-        subcommands = {KernelInstallCommand.class, KernelRunCommand.class})
+        subcommands = {KernelInstallCommand.class, KernelRunCommand.class, KernelTrainCommand.class})
 public final class KernelCommand implements Runnable {
 
     @CommandLine.Spec

@@ -34,13 +34,16 @@ final class KernelInstallCommand implements Callable<Integer> {
     @Option(names = "--jvm-option", paramLabel = "OPT", description = "Extra JVM option for the kernel (repeatable), e.g. -Xmx4g.")
     List<String> jvmOptions = List.of();
 
+    @Option(names = "--no-cds", description = "Do not build the class data sharing archive that makes the kernel start faster.")
+    boolean noCds;
+
     @Override
     public Integer call() throws Exception {
         Path kernelsDir;
         if (where != null && where.prefix != null) kernelsDir = KernelSpecInstaller.kernelsUnderPrefix(where.prefix);
         else if (where != null && where.sysPrefix) kernelsDir = KernelSpecInstaller.kernelsUnderPrefix(KernelSpecInstaller.pythonSysPrefix());
         else kernelsDir = KernelSpecInstaller.userKernelsDir();
-        Path dir = new KernelSpecInstaller(KernelSpecInstaller.runningJar(), jvmOptions).install(kernelsDir, name);
+        Path dir = new KernelSpecInstaller(KernelSpecInstaller.runningJar(), jvmOptions, !noCds).install(kernelsDir, name);
         System.out.println("Installed kernelspec [" + name + "] in " + dir);
         return 0;
     }

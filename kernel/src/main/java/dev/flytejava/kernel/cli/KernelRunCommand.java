@@ -17,11 +17,20 @@ final class KernelRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return runKernel(connectionFile);
+    }
+
+    static int runKernel(Path connectionFile) {
         if (!Files.isReadable(connectionFile)) {
             System.err.println("No readable connection file at [" + connectionFile + "]");
             return 2;
         }
-        FlyteJavaKernel.run(connectionFile);
-        return 0;
+        try {
+            FlyteJavaKernel.run(connectionFile);
+            return 0;
+        } catch (Exception e) {
+            System.err.println("The kernel failed on [" + connectionFile + "]: " + e);
+            return 1;
+        }
     }
 }

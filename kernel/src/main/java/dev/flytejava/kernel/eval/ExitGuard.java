@@ -21,15 +21,17 @@ public final class ExitGuard extends SecurityManager {
     private volatile boolean cellRunning;
     private volatile boolean shuttingDown;
 
-    /** Installs the guard if the JVM allows it; returns {@code null} when it does not. */
-    public static ExitGuard install() {
-        ExitGuard guard = new ExitGuard();
-        // Java 17 warns once on the JVM's initial stderr (the kernel log), not in a cell.
+    /**
+     * Installs this guard as the JVM's security manager; returns {@code false} when the JVM does
+     * not allow one (then {@code System.exit} in a cell would end the kernel). Java 17 prints a
+     * deprecation warning on the JVM's initial stderr, which is the kernel log, not a cell.
+     */
+    public boolean install() {
         try {
-            System.setSecurityManager(guard);
-            return guard;
+            System.setSecurityManager(this);
+            return true;
         } catch (UnsupportedOperationException | SecurityException e) {
-            return null;
+            return false;
         }
     }
 
