@@ -198,6 +198,15 @@ class KernelProtocolIT extends KernelCase {
                 "execution counts start again after a restart");
     }
 
+    @Test
+    void commsToUnknownTargetsAreClosed() {
+        JsonObject r = scenario("comm", Map.of());
+        JsonObject close = find(r, "comm_close");
+        assertEquals("c-1", close.get("comm_id").getAsString());
+        assertEquals("ok", r.getAsJsonObject("comm_info").get("status").getAsString());
+        assertEquals(0, r.getAsJsonObject("comm_info").getAsJsonObject("comms").size());
+    }
+
     // --- helpers over the driver's JSON ---
 
     private static JsonObject cells(List<Map<String, Object>> cells, List<Map<String, Object>> requests) {
