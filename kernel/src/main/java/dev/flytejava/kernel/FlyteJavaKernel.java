@@ -175,8 +175,15 @@ public final class FlyteJavaKernel {
         Thread exit = new Thread(() -> {
             connection.iopub().flush();
             exitGuard.shutdown();
+            // Closing waits for the sockets; a cell that ignores its interrupt must not keep the
+            // process alive, so the exit comes after two seconds at the latest.
+            Thread closer = new Thread(connection::close, "flyte-java-close");
+            closer.setDaemon(true);
+            closer.start();
             try {
-                connection.close();
+                closer.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 shutdown.countDown();
                 System.exit(0);
