@@ -144,6 +144,28 @@ def scenario_stop_on_error(spec):
     return with_kernel(body)
 
 
+def scenario_restart(spec):
+    """Runs a cell, restarts the kernel (shutdown_request with restart), runs cells in the new one."""
+    def body(km, kc):
+        before = execute(kc, {"code": spec["before"]})
+        km.restart_kernel(now=False)
+        kc.wait_for_ready(timeout=60)
+        after = [execute(kc, {"code": code}) for code in spec["after"]]
+        return {"before": before, "after": after, "alive": km.is_alive()}
+    return with_kernel(body)
+
+
+def scenario_comm(spec):
+    """Opens a comm to a target the kernel does not have; it must answer with comm_close."""
+    def body(km, kc):
+        msg = kc.session.msg("comm_open", {"comm_id": "c-1", "target_name": "jupyter.widget", "data": {}})
+        kc.shell_channel.send(msg)
+        outputs = collect(kc, msg["header"]["msg_id"])
+        info = kc.comm_info()
+        return {"outputs": outputs, "comm_info": shell_reply(kc, info)["content"]}
+    return with_kernel(body)
+
+
 def scenario_startup(spec):
     """Seconds from launching the kernel process to its first kernel_info_reply."""
     from jupyter_client.manager import KernelManager

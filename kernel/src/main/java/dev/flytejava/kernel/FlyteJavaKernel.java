@@ -21,6 +21,7 @@ import dev.flytejava.kernel.wire.RequestChannel;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.comm.CommOpenCommand;
 import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
 import org.dflib.jjava.jupyter.messages.request.CompleteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
@@ -113,6 +114,7 @@ public final class FlyteJavaKernel {
                 }
                 case "history_request" -> reply(channel, request, MessageType.HISTORY_REPLY, history((HistoryRequest) request.getContent()));
                 case "comm_info_request" -> reply(channel, request, MessageType.COMM_INFO_REPLY, Map.of("status", "ok", "comms", Map.of()));
+                case "comm_open" -> refuseComm(request);
                 case "shutdown_request" -> shutdown(channel, request);
                 case "interrupt_request" -> interrupt(channel, request);
                 default -> LOG.debug("Ignoring [{}] on shell", type);
@@ -150,6 +152,14 @@ public final class FlyteJavaKernel {
         }
     }
 
+    /** No comm targets are registered: a {@code comm_open} is answered with {@code comm_close}, as the protocol asks. */
+    private void refuseComm(Message<?> request) {
+        if (request.getContent() instanceof CommOpenCommand open) {
+            connection.iopub().send(messages.publish(request, MessageType.COMM_CLOSE_COMMAND,
+                    Map.of("comm_id", open.getCommID(), "data", Map.of())));
+        }
+    }
+
     private void interrupt(RequestChannel channel, Message<?> request) {
         execute.interrupt();
         reply(channel, request, MessageType.INTERRUPT_REPLY, Map.of("status", "ok"));
@@ -165,8 +175,15 @@ public final class FlyteJavaKernel {
         Thread exit = new Thread(() -> {
             connection.iopub().flush();
             exitGuard.shutdown();
+            // Closing waits for the sockets; a cell that ignores its interrupt must not keep the
+            // process alive, so the exit comes after two seconds at the latest.
+            Thread closer = new Thread(connection::close, "flyte-java-close");
+            closer.setDaemon(true);
+            closer.start();
             try {
-                connection.close();
+                closer.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 shutdown.countDown();
                 System.exit(0);

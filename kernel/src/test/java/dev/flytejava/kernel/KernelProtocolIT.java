@@ -187,6 +187,26 @@ class KernelProtocolIT extends KernelCase {
         assertEquals("3", result(cellAt(r, 3)));
     }
 
+    @Test
+    void restartGivesAFreshSession() {
+        JsonObject r = scenario("restart", Map.of("before", "int gone = 1;", "after", List.of("gone", "1 + 1")));
+        assertEquals("ok", r.getAsJsonObject("before").getAsJsonObject("reply").get("status").getAsString());
+        JsonArray after = r.getAsJsonArray("after");
+        assertEquals("CompilationError", after.get(0).getAsJsonObject().getAsJsonObject("reply").get("ename").getAsString());
+        assertEquals("2", result(after.get(1).getAsJsonObject()));
+        assertEquals(2, after.get(1).getAsJsonObject().getAsJsonObject("reply").get("execution_count").getAsInt(),
+                "execution counts start again after a restart");
+    }
+
+    @Test
+    void commsToUnknownTargetsAreClosed() {
+        JsonObject r = scenario("comm", Map.of());
+        JsonObject close = find(r, "comm_close");
+        assertEquals("c-1", close.get("comm_id").getAsString());
+        assertEquals("ok", r.getAsJsonObject("comm_info").get("status").getAsString());
+        assertEquals(0, r.getAsJsonObject("comm_info").getAsJsonObject("comms").size());
+    }
+
     // --- helpers over the driver's JSON ---
 
     private static JsonObject cells(List<Map<String, Object>> cells, List<Map<String, Object>> requests) {

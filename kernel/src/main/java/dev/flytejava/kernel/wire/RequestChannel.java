@@ -1,5 +1,7 @@
 package dev.flytejava.kernel.wire;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.dflib.jjava.jupyter.channels.ShellChannel;
@@ -83,20 +85,22 @@ public final class RequestChannel extends ShellChannel {
     }
 
     /**
-     * Reads every message already waiting, without blocking, and gives it to {@code each}; used to
-     * abort queued execute requests after an error. Runs only on this channel's own thread.
+     * Reads the messages already waiting, without blocking, then gives each to {@code each}; used
+     * to abort the execute requests queued behind a failed cell. All are read before any is
+     * handled, so a request a client sends after seeing those replies is not caught up in it.
+     * Runs only on this channel's own thread.
      */
     public void drainPending(Consumer<Message<?>> each) {
+        List<Message<?>> waiting = new ArrayList<>();
         while (poller.poll(0) > 0 && poller.pollin(0)) {
-            Message<?> request;
             try {
-                request = readMessage();
+                Message<?> request = readMessage();
+                if (request != null) waiting.add(request);
             } catch (SecurityException e) {
                 LOG.warn("{} channel: dropped a message with an invalid signature", name);
-                continue;
             }
-            if (request != null) each.accept(request);
         }
+        waiting.forEach(each);
     }
 
     public String channelName() {

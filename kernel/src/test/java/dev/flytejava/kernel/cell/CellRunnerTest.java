@@ -60,7 +60,9 @@ class CellRunnerTest {
     @Test
     void unknownMagicsListTheKnownOnes() {
         CellFailure f = assertThrows(CellFailure.class, () -> runner.run("%nope"));
-        assertEquals("Unknown magic [%nope]; known magics: %boom, %double, %echo, %%upper", f.evalue());
+        // other providers on the class path (the kernel's general magics) may add names of their own
+        assertTrue(f.evalue().startsWith("Unknown magic [%nope]; known magics: "), f.evalue());
+        for (String name : List.of("%boom", "%double", "%echo", "%%upper")) assertTrue(f.evalue().contains(name), f.evalue());
     }
 
     @Test
