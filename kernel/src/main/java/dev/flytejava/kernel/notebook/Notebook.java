@@ -24,7 +24,11 @@ public final class Notebook {
         output = kernelOutput;
     }
 
-    /** Shows a value now (its richest MIME bundle) and returns the display id for {@link #updateDisplay}. */
+    /**
+     * Shows a value now (its richest MIME bundle) and returns the display id for
+     * {@link #updateDisplay}. A cell that ends with {@code display(x)} shows {@code x} once: the
+     * returned id is not echoed as the cell's result.
+     */
     public static String display(Object value) {
         return output().display(value, null);
     }
