@@ -48,6 +48,7 @@ public final class FlyteJavaKernel {
     private final Introspection introspection;
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final ExitGuard exitGuard;
+    private final SessionMagicContext context;
 
     private FlyteJavaKernel(KernelConnectionProperties props) throws GeneralSecurityException {
         this.connection = new KernelConnection(props, this::onShell, this::onControl);
@@ -59,7 +60,7 @@ public final class FlyteJavaKernel {
         ExecuteHandler[] self = new ExecuteHandler[1];
         DisplayPublisher display = new DisplayPublisher(connection.iopub(), messages, output, text -> self[0].page(text));
         Notebook.connect(display);
-        SessionMagicContext context = new SessionMagicContext(session::shell, output, display, session::magics);
+        this.context = new SessionMagicContext(session::startedShell, output, display, session::magics);
         CellRunner runner = new CellRunner(session::shell, session::magics, context);
         this.exitGuard = new ExitGuard();
         this.execute = new ExecuteHandler(messages, connection.iopub(), output, input, runner, session, exitGuard, display);
@@ -77,7 +78,7 @@ public final class FlyteJavaKernel {
         kernel.status(null, PublishStatus.State.STARTING);
         kernel.session.start(() -> {
             if (!kernel.exitGuard.install()) LOG.warn("No security manager allowed: System.exit in a cell will end the kernel");
-        });
+        }, kernel.context);
         kernel.installInterruptSignal();
         kernel.shutdown.await();
     }

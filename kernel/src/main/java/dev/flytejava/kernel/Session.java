@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import dev.flytejava.kernel.cell.MagicProviders;
 import dev.flytejava.kernel.eval.CellErrors;
 import dev.flytejava.kernel.eval.JShellSession;
+import dev.flytejava.magics.MagicContext;
 import dev.flytejava.magics.MagicRegistry;
 
 /**
@@ -16,6 +17,7 @@ import dev.flytejava.magics.MagicRegistry;
  */
 final class Session {
 
+    private final CompletableFuture<JShellSession> started = new CompletableFuture<>();
     private final CompletableFuture<JShellSession> shell = new CompletableFuture<>();
     private final CompletableFuture<MagicRegistry> magics = new CompletableFuture<>();
     private final ClassLoader kernelLoader;
@@ -29,21 +31,28 @@ final class Session {
     /**
      * Starts the session on one background thread, after the kernel has bound its sockets (so it
      * does not compete with answering the first {@code kernel_info_request}). {@code alsoRun} is
-     * start-up work done first on that thread, such as installing the exit guard.
+     * start-up work done first on that thread, such as installing the exit guard. Once JShell is
+     * up, every magic provider gets {@code sessionStarted(context)} before the first cell runs, so
+     * the names its users write (imports, helpers) exist from the first cell on.
      */
-    void start(Runnable alsoRun) {
+    void start(Runnable alsoRun, MagicContext context) {
         startThread(() -> {
             alsoRun.run();
+            MagicProviders.Loaded loaded = null;
             try {
-                magics.complete(MagicProviders.load(kernelLoader, problems));
+                loaded = MagicProviders.load(kernelLoader, problems);
+                magics.complete(loaded.registry());
             } catch (RuntimeException | Error e) {
                 magics.completeExceptionally(e);
             }
             try {
                 JShellSession s = JShellSession.start(kernelLoader);
                 s.eval("1", 1); // compiles and runs one snippet: the first real cell then finds javac warm
+                started.complete(s);
+                if (loaded != null) loaded.startAll(context, problems);
                 shell.complete(s);
             } catch (RuntimeException | Error e) {
+                started.completeExceptionally(e);
                 shell.completeExceptionally(e);
             }
         });
@@ -56,8 +65,21 @@ final class Session {
     }
 
     JShellSession shell() {
+        return join(shell);
+    }
+
+    /**
+     * The JShell session as soon as it runs, before the magic providers were started: what the
+     * providers' own start-up evaluates through the magic context (waiting for {@link #shell()}
+     * there would wait for itself).
+     */
+    JShellSession startedShell() {
+        return join(started);
+    }
+
+    private static JShellSession join(CompletableFuture<JShellSession> future) {
         try {
-            return shell.join();
+            return future.join();
         } catch (CompletionException e) {
             throw CellErrors.message("SessionStartFailed", "JShell could not start: " + e.getCause());
         }

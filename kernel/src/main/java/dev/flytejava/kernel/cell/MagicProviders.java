@@ -1,9 +1,12 @@
 package dev.flytejava.kernel.cell;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 
+import dev.flytejava.magics.MagicContext;
 import dev.flytejava.magics.MagicProvider;
 import dev.flytejava.magics.MagicRegistry;
 
@@ -16,8 +19,26 @@ public final class MagicProviders {
     private MagicProviders() {
     }
 
+    /** The registry filled by the providers, and the providers, to start once the session runs. */
+    public record Loaded(MagicRegistry registry, List<MagicProvider> providers) {
+        public Loaded {
+            providers = List.copyOf(providers);
+        }
+
+        /** Calls every provider's {@code sessionStarted}; a failure is reported, not thrown. */
+        public void startAll(MagicContext context, Consumer<String> problems) {
+            for (MagicProvider provider : providers) {
+                try {
+                    provider.sessionStarted(context);
+                } catch (Exception | LinkageError e) {
+                    problems.accept("Magic provider [" + provider.getClass().getName() + "] failed to start: " + e);
+                }
+            }
+        }
+    }
+
     /** Registers every provider's magics; a provider that fails is reported on {@code problems}. */
-    public static MagicRegistry load(ClassLoader loader, java.util.function.Consumer<String> problems) {
+    public static Loaded load(ClassLoader loader, Consumer<String> problems) {
         Map<String, MagicProvider> providers = new LinkedHashMap<>();
         ServiceLoader.load(MagicProvider.class, loader).stream().forEach(p -> {
             try {
@@ -34,6 +55,6 @@ public final class MagicProviders {
                 problems.accept("Magic provider [" + name + "] failed to register: " + e.getMessage());
             }
         });
-        return registry;
+        return new Loaded(registry, List.copyOf(providers.values()));
     }
 }

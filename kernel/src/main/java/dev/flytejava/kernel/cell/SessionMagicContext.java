@@ -49,6 +49,11 @@ public final class SessionMagicContext implements MagicContext {
     }
 
     @Override
+    public List<String> variableNames() {
+        return session.get().variableNames();
+    }
+
+    @Override
     public void addToClasspath(List<Path> paths) {
         session.get().addToClasspath(paths);
     }

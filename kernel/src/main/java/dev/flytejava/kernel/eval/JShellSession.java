@@ -210,6 +210,11 @@ public final class JShellSession implements AutoCloseable {
         return eval(name, 1).map(Value::object);
     }
 
+    /** The names of the session's active variables, in declaration order. */
+    public List<String> variableNames() {
+        return shell.variables().filter(v -> shell.status(v).isActive()).map(v -> v.name()).distinct().toList();
+    }
+
     public SourceCodeAnalysis analysis() {
         return analysis;
     }

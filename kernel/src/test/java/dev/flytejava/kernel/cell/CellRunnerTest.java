@@ -29,7 +29,7 @@ class CellRunnerTest {
     @BeforeAll
     static void start() {
         session = JShellSession.start(CellRunnerTest.class.getClassLoader());
-        registry = MagicProviders.load(CellRunnerTest.class.getClassLoader(), problems::add);
+        registry = MagicProviders.load(CellRunnerTest.class.getClassLoader(), problems::add).registry();
         runner = new CellRunner(() -> session, () -> registry, new Context());
     }
 
