@@ -1,9 +1,9 @@
 package dev.flytejava.kernel.magics;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.flytejava.magics.MagicWords;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -71,45 +71,9 @@ public final class MagicArgs {
         return commandLine.getHelp().synopsis(0).strip();
     }
 
-    /**
-     * Splits an argument line into words the way a shell would, without expansions: whitespace separates
-     * words, single quotes keep text literally, double quotes keep whitespace, a backslash escapes the next
-     * character outside single quotes.
-     *
-     * @throws IllegalArgumentException when a quote is left open
-     */
+    /** The words of an argument line, by the rule all magics share ({@link MagicWords}). */
     public static List<String> split(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote == '\'') {
-                if (c == '\'') quote = 0; else word.append(c);
-            } else if (c == '\\' && i + 1 < line.length()) {
-                word.append(line.charAt(++i));
-                inWord = true;
-            } else if (quote == '"') {
-                if (c == '"') quote = 0; else word.append(c);
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) words.add(word.toString());
-                word.setLength(0);
-                inWord = false;
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (quote != 0) {
-            throw new IllegalArgumentException("Unclosed " + (quote == '"' ? "double" : "single")
-                    + " quote in arguments [" + line.strip() + "]");
-        }
-        if (inWord) words.add(word.toString());
-        return words;
+        return MagicWords.split(line);
     }
 
     private static String commandName(CommandLine commandLine) {
