@@ -68,6 +68,21 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void nullOrStrangerInARecordListNamesItsIndex() {
+        Type type = new TypeRef<List<Coordinate>>() {}.type();
+        Coordinate ok = new Coordinate(1, 2, Map.of());
+        TypeTransformerException nul = assertThrows(TypeTransformerException.class,
+                () -> engine.toLiteral(Arrays.asList(ok, ok, null), type));
+        assertEquals("$[2]", nul.path());
+        assertTrue(nul.detail().startsWith("Cannot convert [null] to Flyte type [STRUCT(Coordinate)]: null is not allowed"), nul.detail());
+        List<Coordinate> stranger = unchecked(List.of(ok, "x"));
+        TypeTransformerException e = assertThrows(TypeTransformerException.class, () -> engine.toLiteral(stranger, type));
+        assertEquals("$[1]", e.path());
+        assertTrue(e.detail().startsWith("Cannot convert [\"x\"] (java.lang.String) to Flyte type [STRUCT(Coordinate)]: expected a ["),
+                e.detail());
+    }
+
+    @Test
     void literalOfTheWrongKindNamesLiteralJavaTypeAndFlyteType() {
         Literal strings = Literal.newBuilder().setCollection(LiteralCollection.newBuilder()
                 .addLiterals(lit(Primitive.newBuilder().setInteger(1)))

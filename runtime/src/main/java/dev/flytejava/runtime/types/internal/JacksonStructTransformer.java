@@ -181,6 +181,61 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
         throw new IllegalArgumentException("expected a msgpack BINARY or a generic STRUCT scalar");
     }
 
+    /**
+     * A whole list of values of one type, for {@link ListTransformer}: all are written into one array, and each
+     * element's Binary wraps its own slice of it (no buffer and no copy per element).
+     * Nulls and values of another class go through {@code element} for its usual error.
+     */
+    Literal toLiteralList(java.util.List<?> values, BoundConverter element, TransformerContext context) {
+        Type javaType = element.javaType();
+        Class<?> instanceClass = JavaTypeNames.rawClass(javaType);
+        int size = values.size();
+        int[] ends = new int[size];
+        Sink sink = new Sink(Math.max(256, size * 32));
+        int index = 0;
+        Object current = null;
+        ObjectWriter writer = codec(javaType).writer();
+        try {
+            for (Object value : values) {
+                current = value;
+                if (!instanceClass.isInstance(value)) {
+                    int at = index;
+                    try {
+                        element.toLiteral(value); // throws: null or a stranger
+                    } catch (TypeTransformerException e) {
+                        throw e.prependPath("[" + at + "]");
+                    }
+                }
+                writer.writeValue(sink, value); // msgpack generators hold one root value each; the sink is shared
+                ends[index++] = sink.size();
+            }
+        } catch (JsonMappingException e) {
+            throw withPath(Failures.toLiteral(current, element.literalType(), e.getOriginalMessage(), e), e).prependPath("[" + index + "]");
+        } catch (IOException e) {
+            throw Failures.toLiteral(current, element.literalType(), e.getMessage(), e).prependPath("[" + index + "]");
+        }
+        byte[] all = sink.array();
+        flyteidl.core.Literals.LiteralCollection.Builder collection = flyteidl.core.Literals.LiteralCollection.newBuilder();
+        int start = 0;
+        for (int i = 0; i < size; i++) {
+            collection.addLiterals(Literal.newBuilder().setScalar(Scalar.newBuilder().setBinary(Binary.newBuilder()
+                    .setValue(UnsafeByteOperations.unsafeWrap(all, start, ends[i] - start)).setTag(Literals.MSGPACK))));
+            start = ends[i];
+        }
+        return Literal.newBuilder().setCollection(collection).build();
+    }
+
+    /** A byte sink whose array is shared, not copied, once writing is over. */
+    private static final class Sink extends java.io.ByteArrayOutputStream {
+        Sink(int capacity) {
+            super(capacity);
+        }
+
+        byte[] array() {
+            return buf;
+        }
+    }
+
     private static TypeTransformerException withPath(TypeTransformerException error, JsonMappingException cause) {
         String path = JacksonMappers.pathOf(cause);
         return path.isEmpty() ? error : error.prependPath(path);

@@ -40,6 +40,9 @@ public final class ListTransformer implements TypeTransformer<List> {
         if (elementClass != null) {
             return ScalarLists.toLiteral(value, elementClass, (BoundConverter) element);
         }
+        if (element instanceof BoundConverter bound && bound.transformer() instanceof JacksonStructTransformer jackson) {
+            return jackson.toLiteralList(value, bound, context);
+        }
         LiteralCollection.Builder collection = LiteralCollection.newBuilder();
         int index = 0;
         for (Object item : value) {
