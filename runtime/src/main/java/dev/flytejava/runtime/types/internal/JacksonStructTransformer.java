@@ -225,6 +225,46 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
         return Literal.newBuilder().setCollection(collection).build();
     }
 
+    /**
+     * A whole list of msgpack binaries of one type, for {@link ListTransformer}: the element bytes are copied into one
+     * array and read by one parser (a parser per element costs more than the value itself). Returns null, so the
+     * caller takes the per-element route with its usual results and errors, when any element is not a non-empty msgpack
+     * binary, fails to read, or does not end exactly where its bytes end.
+     */
+    java.util.List<Object> toJavaList(java.util.List<Literal> literals, Type javaType) {
+        int size = literals.size();
+        int[] ends = new int[size];
+        int total = 0;
+        for (int i = 0; i < size; i++) {
+            Literal literal = literals.get(i);
+            Scalar scalar = literal.getScalar();
+            if (literal.getValueCase() != Literal.ValueCase.SCALAR || !scalar.hasBinary()
+                    || scalar.getBinary().getValue().isEmpty() || !Literals.MSGPACK.equals(scalar.getBinary().getTag())) {
+                return null;
+            }
+            total = Math.addExact(total, scalar.getBinary().getValue().size());
+            ends[i] = total;
+        }
+        byte[] all = new byte[total];
+        for (int i = 0, start = 0; i < size; start = ends[i++]) {
+            literals.get(i).getScalar().getBinary().getValue().copyTo(all, start);
+        }
+        ObjectReader reader = codec(javaType).reader();
+        java.util.ArrayList<Object> values = new java.util.ArrayList<>(size);
+        try (com.fasterxml.jackson.core.JsonParser parser = reader.createParser(all)) {
+            for (int i = 0; i < size; i++) {
+                values.add(reader.readValue(parser)); // reads one root value and leaves the parser right after it
+                // the msgpack parser reports its byte position as the location's "char offset" (its byte offset is unknown)
+                if (parser.currentLocation().getCharOffset() != ends[i]) {
+                    return null;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return values;
+    }
+
     /** A byte sink whose array is shared, not copied, once writing is over. */
     private static final class Sink extends java.io.ByteArrayOutputStream {
         Sink(int capacity) {
