@@ -47,7 +47,7 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
     private final ThreadLocal<Set<Type>> typesInProgress = ThreadLocal.withInitial(HashSet::new);
 
     /** Reader and writers of one type. */
-    private record Codec(ObjectWriter writer, ObjectReader reader, ObjectReader treeReader) {}
+    private record Codec(ObjectWriter writer, ObjectWriter listWriter, ObjectReader reader, ObjectReader treeReader) {}
 
     public JacksonStructTransformer(JacksonMappers mappers) {
         this.mappers = mappers;
@@ -189,23 +189,74 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
     Literal toLiteralList(java.util.List<?> values, BoundConverter element, TransformerContext context) {
         Type javaType = element.javaType();
         Class<?> instanceClass = JavaTypeNames.rawClass(javaType);
-        int size = values.size();
-        int[] ends = new int[size];
-        Sink sink = new Sink(Math.max(256, size * 32));
+        boolean allExactly = true;
+        int index = 0;
+        for (Object value : values) {
+            if (!instanceClass.isInstance(value)) {
+                try {
+                    element.toLiteral(value); // throws: null or a stranger
+                } catch (TypeTransformerException e) {
+                    throw e.prependPath("[" + index + "]");
+                }
+            }
+            allExactly &= value != null && value.getClass() == instanceClass;
+            index++;
+        }
+        Slices slices = allExactly ? writeAsOneArray(values, javaType) : null;
+        if (slices == null) {
+            slices = writeEach(values, element);
+        }
+        flyteidl.core.Literals.LiteralCollection.Builder collection = flyteidl.core.Literals.LiteralCollection.newBuilder();
+        int start = slices.start();
+        for (int end : slices.ends()) {
+            collection.addLiterals(Literal.newBuilder().setScalar(Scalar.newBuilder().setBinary(Binary.newBuilder()
+                    .setValue(UnsafeByteOperations.unsafeWrap(slices.bytes(), start, end - start)).setTag(Literals.MSGPACK))));
+            start = end;
+        }
+        return Literal.newBuilder().setCollection(collection).build();
+    }
+
+    /** The msgpack values of a list, back to back in {@code bytes} from {@code start}; element i ends at {@code ends[i]}. */
+    private record Slices(byte[] bytes, int start, int[] ends) {}
+
+    /**
+     * All values as one msgpack array through one generator (a generator per value costs more than the value), then
+     * the element boundaries found by skipping over each element. The elements are the bytes the per-value writer
+     * writes: a msgpack array is its header followed by its elements. Null when writing fails, so the per-value
+     * route reports the failing element as usual.
+     */
+    private Slices writeAsOneArray(java.util.List<?> values, Type javaType) {
+        Sink sink = new Sink(Math.max(256, values.size() * 32));
+        try {
+            codec(javaType).listWriter().writeValue(sink, values);
+            byte[] all = sink.array();
+            int[] ends = new int[values.size()];
+            try (org.msgpack.core.MessageUnpacker unpacker = org.msgpack.core.MessagePack.newDefaultUnpacker(all, 0, sink.size())) {
+                if (unpacker.unpackArrayHeader() != ends.length) {
+                    return null;
+                }
+                int start = (int) unpacker.getTotalReadBytes();
+                for (int i = 0; i < ends.length; i++) {
+                    unpacker.skipValue();
+                    ends[i] = (int) unpacker.getTotalReadBytes();
+                }
+                return new Slices(all, start, ends);
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Each value through the per-value writer into one shared sink; errors name the element's index and path. */
+    private Slices writeEach(java.util.List<?> values, BoundConverter element) {
+        int[] ends = new int[values.size()];
+        Sink sink = new Sink(Math.max(256, values.size() * 32));
+        ObjectWriter writer = codec(element.javaType()).writer();
         int index = 0;
         Object current = null;
-        ObjectWriter writer = codec(javaType).writer();
         try {
             for (Object value : values) {
                 current = value;
-                if (!instanceClass.isInstance(value)) {
-                    int at = index;
-                    try {
-                        element.toLiteral(value); // throws: null or a stranger
-                    } catch (TypeTransformerException e) {
-                        throw e.prependPath("[" + at + "]");
-                    }
-                }
                 writer.writeValue(sink, value); // msgpack generators hold one root value each; the sink is shared
                 ends[index++] = sink.size();
             }
@@ -214,15 +265,47 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
         } catch (IOException e) {
             throw Failures.toLiteral(current, element.literalType(), e.getMessage(), e).prependPath("[" + index + "]");
         }
-        byte[] all = sink.array();
-        flyteidl.core.Literals.LiteralCollection.Builder collection = flyteidl.core.Literals.LiteralCollection.newBuilder();
-        int start = 0;
+        return new Slices(sink.array(), 0, ends);
+    }
+
+    /**
+     * A whole list of msgpack binaries of one type, for {@link ListTransformer}: the element bytes are copied into one
+     * array and read by one parser (a parser per element costs more than the value itself). Returns null, so the
+     * caller takes the per-element route with its usual results and errors, when any element is not a non-empty msgpack
+     * binary, fails to read, or does not end exactly where its bytes end.
+     */
+    java.util.List<Object> toJavaList(java.util.List<Literal> literals, Type javaType) {
+        int size = literals.size();
+        int[] ends = new int[size];
+        int total = 0;
         for (int i = 0; i < size; i++) {
-            collection.addLiterals(Literal.newBuilder().setScalar(Scalar.newBuilder().setBinary(Binary.newBuilder()
-                    .setValue(UnsafeByteOperations.unsafeWrap(all, start, ends[i] - start)).setTag(Literals.MSGPACK))));
-            start = ends[i];
+            Literal literal = literals.get(i);
+            Scalar scalar = literal.getScalar();
+            if (literal.getValueCase() != Literal.ValueCase.SCALAR || !scalar.hasBinary()
+                    || scalar.getBinary().getValue().isEmpty() || !Literals.MSGPACK.equals(scalar.getBinary().getTag())) {
+                return null;
+            }
+            total = Math.addExact(total, scalar.getBinary().getValue().size());
+            ends[i] = total;
         }
-        return Literal.newBuilder().setCollection(collection).build();
+        byte[] all = new byte[total];
+        for (int i = 0, start = 0; i < size; start = ends[i++]) {
+            literals.get(i).getScalar().getBinary().getValue().copyTo(all, start);
+        }
+        ObjectReader reader = codec(javaType).reader();
+        java.util.ArrayList<Object> values = new java.util.ArrayList<>(size);
+        try (com.fasterxml.jackson.core.JsonParser parser = reader.createParser(all)) {
+            for (int i = 0; i < size; i++) {
+                values.add(reader.readValue(parser)); // reads one root value and leaves the parser right after it
+                // the msgpack parser reports its byte position as the location's "char offset" (its byte offset is unknown)
+                if (parser.currentLocation().getCharOffset() != ends[i]) {
+                    return null;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return values;
     }
 
     /** A byte sink whose array is shared, not copied, once writing is over. */
@@ -245,7 +328,9 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
         Codec codec = codecs.get(javaType);
         if (codec == null) {
             JavaType type = mappers.json().constructType(javaType);
-            codec = new Codec(mappers.msgpack().writerFor(type), mappers.msgpack().readerFor(type), mappers.json().readerFor(type));
+            JavaType listType = mappers.msgpack().getTypeFactory().constructCollectionType(java.util.List.class, type);
+            codec = new Codec(mappers.msgpack().writerFor(type), mappers.msgpack().writerFor(listType),
+                    mappers.msgpack().readerFor(type), mappers.json().readerFor(type));
             codecs.putIfAbsent(javaType, codec);
         }
         return codec;

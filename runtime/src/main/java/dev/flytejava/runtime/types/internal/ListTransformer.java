@@ -67,6 +67,12 @@ public final class ListTransformer implements TypeTransformer<List> {
         if (elementClass != null) {
             return ScalarLists.toJava(literals, elementClass, (BoundConverter) element);
         }
+        if (element instanceof BoundConverter bound && bound.transformer() instanceof JacksonStructTransformer jackson) {
+            List<Object> values = jackson.toJavaList(literals, bound.javaType());
+            if (values != null) {
+                return Collections.unmodifiableList(values);
+            }
+        }
         int size = literals.size();
         ArrayList<Object> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {

@@ -14,6 +14,9 @@ import java.util.List;
  * one tight loop per element class (fresh builders, which the JIT removes by escape analysis), instead of a call through
  * the generic transformer per element (a call site shared by every type, which the JIT cannot inline).
  * Same checks and error paths as the generic route.
+ * <p>{@code List<Long>} to literals is bound by the bytes it must allocate: measured on protobuf-java 4.36, each element
+ * keeps a Literal (48 bytes), a Scalar (40), a Primitive (40) and the Long the generated setter boxes (24), and the
+ * builders cost nothing more (reused builders, {@code buildPartial()} or plain objects of the same sizes were no faster).
  */
 final class ScalarLists {
 
