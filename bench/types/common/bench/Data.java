@@ -3,6 +3,7 @@ package bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /** The benchmark data, identical on both sides: seeded random longs and rows (long, double, String). */
 final class Data {
@@ -27,6 +28,31 @@ final class Data {
             sum += value;
         }
         return sum;
+    }
+
+    /** The command line both sides take: LONGS RECORDS WARMUP RUNS. */
+    record Args(int longs, int records, int warmup, int runs) {
+        static Args parse(String[] args) {
+            return new Args(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
+                    Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        }
+    }
+
+    /** {@code n} rows as each side's own record type. */
+    static <R> List<R> records(int n, Function<Row, R> make) {
+        List<R> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(make.apply(row(i)));
+        }
+        return list;
+    }
+
+    /** Fails the run when a round trip lost data; returns true so callers can hand it to the timer. */
+    static boolean check(boolean ok) {
+        if (!ok) {
+            throw new AssertionError("round trip lost data");
+        }
+        return ok;
     }
 
     static Row row(int i) {

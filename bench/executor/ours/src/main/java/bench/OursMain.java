@@ -8,7 +8,6 @@ import dev.flytejava.runtime.model.Workflow;
 import dev.flytejava.runtime.types.JavaTypes;
 import dev.flytejava.runtime.types.TypeEngine;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -67,22 +66,7 @@ public final class OursMain {
 
   private static double[] measure(LocalExecutor executor, Workflow wf, int nodes, long expected, int warmup,
       int runs, int n) {
-    for (int i = 0; i < warmup; i++) {
-      check(executor.call(wf, 0L), expected, wf);
-    }
-    long[] nanos = new long[runs];
-    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    long cpu0 = os.getProcessCpuTime(); // coarse (10 ms here): measured over all timed runs together
-    for (int i = 0; i < runs; i++) {
-      long t0 = System.nanoTime();
-      Object out = executor.call(wf, 0L);
-      nanos[i] = System.nanoTime() - t0;
-      check(out, expected, wf);
-    }
-    long cpu = os.getProcessCpuTime() - cpu0;
-    Arrays.sort(nanos);
-    return new double[] {nanos[runs / 2] / 1000.0 / nodes, cpu / 1000.0 / nodes / runs};
+    return RunTimer.measure(nodes, warmup, runs, () -> executor.call(wf, 0L), out -> check(out, expected, wf));
   }
 
   private static void check(Object out, long expected, Workflow wf) {

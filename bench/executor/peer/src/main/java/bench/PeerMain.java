@@ -1,6 +1,5 @@
 package bench;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.flyte.api.v1.Literal;
@@ -41,22 +40,7 @@ public final class PeerMain {
   private static double[] measure(LocalEngine engine, WorkflowTemplate wf, int nodes, long expected, int warmup,
       int runs) {
     Map<String, Literal> in = Map.of("x", Literal.ofScalar(Scalar.ofPrimitive(Primitive.ofIntegerValue(0))));
-    for (int i = 0; i < warmup; i++) {
-      check(engine.compileAndExecute(wf, in), expected);
-    }
-    long[] nanos = new long[runs];
-    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    long cpu0 = os.getProcessCpuTime(); // coarse (10 ms here): measured over all timed runs together
-    for (int i = 0; i < runs; i++) {
-      long t0 = System.nanoTime();
-      Map<String, Literal> out = engine.compileAndExecute(wf, in);
-      nanos[i] = System.nanoTime() - t0;
-      check(out, expected);
-    }
-    long cpu = os.getProcessCpuTime() - cpu0;
-    Arrays.sort(nanos);
-    return new double[] {nanos[runs / 2] / 1000.0 / nodes, cpu / 1000.0 / nodes / runs};
+    return RunTimer.measure(nodes, warmup, runs, () -> engine.compileAndExecute(wf, in), out -> check(out, expected));
   }
 
   private static void check(Map<String, Literal> out, long expected) {

@@ -4,7 +4,6 @@ import dev.flytejava.runtime.types.TypeConverter;
 import dev.flytejava.runtime.types.TypeEngine;
 import dev.flytejava.runtime.types.TypeRef;
 import flyteidl.core.Literals.Literal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,18 +13,12 @@ public final class OursBench {
     public record Rec(long id, double score, String name) {}
 
     public static void main(String[] args) {
-        int longs = Integer.parseInt(args[0]);
-        int records = Integer.parseInt(args[1]);
-        int warmup = Integer.parseInt(args[2]);
-        int runs = Integer.parseInt(args[3]);
-
-        List<Long> longList = Data.longs(longs);
+        Data.Args a = Data.Args.parse(args);
+        int warmup = a.warmup();
+        int runs = a.runs();
+        List<Long> longList = Data.longs(a.longs());
         long expectedSum = Data.sumOfLongs(longList);
-        List<Rec> recList = new ArrayList<>(records);
-        for (int i = 0; i < records; i++) {
-            Data.Row row = Data.row(i);
-            recList.add(new Rec(row.id(), row.score(), row.name()));
-        }
+        List<Rec> recList = Data.records(a.records(), row -> new Rec(row.id(), row.score(), row.name()));
 
         TypeEngine engine = TypeEngine.createDefault(OursBench.class.getClassLoader());
 
@@ -33,23 +26,17 @@ public final class OursBench {
         double[] longFigures = Timer.measure(warmup, runs, () -> longList, longType::toLiteral, literal -> {
             @SuppressWarnings("unchecked")
             List<Long> back = (List<Long>) longType.toJava(literal);
-            return check(Data.sumOfLongs(back) == expectedSum);
+            return Data.check(Data.sumOfLongs(back) == expectedSum);
         });
 
         TypeConverter recType = engine.converter(new TypeRef<List<Rec>>() {}.type());
         double[] recFigures = Timer.measure(warmup, runs, () -> recList, recType::toLiteral, literal -> {
             @SuppressWarnings("unchecked")
             List<Rec> back = (List<Rec>) recType.toJava(literal);
-            return check(back.equals(recList));
+            return Data.check(back.equals(recList));
         });
 
         System.out.println(Timer.json(Map.of("long_list", longFigures, "record_list", recFigures)));
     }
 
-    private static boolean check(boolean ok) {
-        if (!ok) {
-            throw new AssertionError("round trip lost data");
-        }
-        return ok;
-    }
 }

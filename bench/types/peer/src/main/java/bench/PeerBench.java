@@ -1,11 +1,7 @@
 package bench;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.function.Supplier;
 import org.flyte.api.v1.Literal;
 import org.flyte.flytekit.SdkBindingData;
 import org.flyte.flytekit.SdkLiteralType;
@@ -25,29 +21,23 @@ public final class PeerBench {
     public record Batch(SdkBindingData<List<Rec>> records) {}
 
     public static void main(String[] args) {
-        int longs = Integer.parseInt(args[0]);
-        int records = Integer.parseInt(args[1]);
-        int warmup = Integer.parseInt(args[2]);
-        int runs = Integer.parseInt(args[3]);
-
-        List<Long> longList = Data.longs(longs);
+        Data.Args a = Data.Args.parse(args);
+        int warmup = a.warmup();
+        int runs = a.runs();
+        List<Long> longList = Data.longs(a.longs());
         long expectedSum = Data.sumOfLongs(longList);
-        List<Rec> recList = new ArrayList<>(records);
-        for (int i = 0; i < records; i++) {
-            Data.Row row = Data.row(i);
-            recList.add(new Rec(row.id(), row.score(), row.name()));
-        }
+        List<Rec> recList = Data.records(a.records(), row -> new Rec(row.id(), row.score(), row.name()));
 
         SdkLiteralType<List<Long>> longType = SdkLiteralTypes.collections(SdkLiteralTypes.integers());
         double[] longFigures = Timer.measure(warmup, runs, () -> longList, longType::toLiteral, literal -> {
             List<Long> back = longType.fromLiteral(literal);
-            return check(Data.sumOfLongs(back) == expectedSum);
+            return Data.check(Data.sumOfLongs(back) == expectedSum);
         });
 
         SdkLiteralType<List<Rec>> recType = SdkLiteralTypes.collections(JacksonSdkLiteralType.of(Rec.class));
         double[] recFigures = Timer.measure(warmup, runs, () -> recList, recType::toLiteral, literal -> {
             List<Rec> back = recType.fromLiteral(literal);
-            return check(back.equals(recList));
+            return Data.check(back.equals(recList));
         });
 
         JacksonSdkType<Batch> batchType = JacksonSdkType.of(Batch.class);
@@ -55,19 +45,12 @@ public final class PeerBench {
         double[] batchFigures = Timer.measure(warmup, runs, () -> batch, batchType::toLiteralMap, literals -> {
             Batch back = batchType.fromLiteralMap(literals);
             List<Rec> list = back.records().get();
-            return check(list.equals(recList));
+            return Data.check(list.equals(recList));
         });
 
         System.out.println(Timer.json(Map.of(
                 "long_list", longFigures,
                 "record_list", recFigures,
                 "record_list_jackson_sdk_type", batchFigures)));
-    }
-
-    private static boolean check(boolean ok) {
-        if (!ok) {
-            throw new AssertionError("round trip lost data");
-        }
-        return ok;
     }
 }
