@@ -54,6 +54,15 @@ public final class Literals {
         return literal.getScalar().getPrimitive();
     }
 
+    /** The primitive inside a literal if it holds {@code kind}, or an exception naming the expected kind. */
+    public static Primitive primitive(Literal literal, String expected, Primitive.ValueCase kind) {
+        Primitive p = primitive(literal, expected);
+        if (p.getValueCase() != kind) {
+            throw new IllegalArgumentException("expected a " + expected + " primitive");
+        }
+        return p;
+    }
+
     public static boolean isNone(Literal literal) {
         return literal.getValueCase() == Literal.ValueCase.SCALAR
                 && literal.getScalar().getValueCase() == Scalar.ValueCase.NONE_TYPE;
