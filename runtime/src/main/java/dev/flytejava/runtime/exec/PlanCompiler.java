@@ -231,10 +231,8 @@ final class PlanCompiler {
         continue;
       }
       Object dflt;
-      if (node instanceof LaunchPlanNode l && l.launchPlan().defaultInputs().containsKey(v.name())) {
-        dflt = l.launchPlan().defaultInputs().get(v.name());
-      } else if (node instanceof LaunchPlanNode l && l.launchPlan().workflow().defaults().containsKey(v.name())) {
-        dflt = l.launchPlan().workflow().defaults().get(v.name());
+      if (node instanceof LaunchPlanNode l && l.launchPlan().hasDefault(v.name())) {
+        dflt = l.launchPlan().defaultOf(v.name());
       } else if (node instanceof SubworkflowNode s && s.workflow().defaults().containsKey(v.name())) {
         dflt = s.workflow().defaults().get(v.name());
       } else {
