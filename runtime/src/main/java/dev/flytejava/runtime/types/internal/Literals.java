@@ -1,7 +1,9 @@
 package dev.flytejava.runtime.types.internal;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import flyteidl.core.Literals.Binary;
 import flyteidl.core.Literals.Literal;
 import flyteidl.core.Literals.Primitive;
 import flyteidl.core.Literals.Scalar;
@@ -44,6 +46,11 @@ public final class Literals {
 
     public static Literal of(Scalar.Builder scalar) {
         return Literal.newBuilder().setScalar(scalar).build();
+    }
+
+    /** A msgpack-encoded value as flytekit writes it: a Binary scalar tagged {@link #MSGPACK}. */
+    public static Literal msgpack(ByteString bytes) {
+        return of(Scalar.newBuilder().setBinary(Binary.newBuilder().setValue(bytes).setTag(MSGPACK)));
     }
 
     /** The primitive inside a literal, or an exception naming the expected kind. */
