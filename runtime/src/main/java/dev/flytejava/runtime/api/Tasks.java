@@ -29,9 +29,13 @@ public final class Tasks {
   /** Every static method annotated {@link FlyteTask} of {@code type}, sorted by task name. */
   public static List<Task> fromClass(Class<?> type) {
     List<Task> tasks = new ArrayList<>();
+    String classHash = null; // every task of the class shares its class file: read and hash it once
     for (Method m : type.getDeclaredMethods()) {
       if (m.isAnnotationPresent(FlyteTask.class) && Modifier.isStatic(m.getModifiers())) {
-        tasks.add(fromMethod(null, m));
+        if (tasks.isEmpty()) {
+          classHash = CodeHashes.ofClass(type);
+        }
+        tasks.add(fromMethod(null, m, classHash));
       }
     }
     tasks.sort(Comparator.comparing(Task::name));
@@ -54,6 +58,11 @@ public final class Tasks {
    * annotated; without {@link FlyteTask} it gets the method name and default options.
    */
   public static Task fromMethod(Object target, Method method) {
+    return fromMethod(target, method, CodeHashes.ofClass(method.getDeclaringClass()));
+  }
+
+  /** {@code classHash}: {@link CodeHashes#ofClass} of the method's declaring class, {@code null} if unreadable. */
+  private static Task fromMethod(Object target, Method method, String classHash) {
     boolean isStatic = Modifier.isStatic(method.getModifiers());
     if (isStatic != (target == null)) {
       throw new IllegalArgumentException("Method [" + method + "] is " + (isStatic ? "static: pass no target"
@@ -82,9 +91,8 @@ public final class Tasks {
         b.image(ann.image());
       }
     }
-    String hash = CodeHashes.ofClass(method.getDeclaringClass());
-    if (hash != null) {
-      b.codeHash(hash + ":" + method.getName());
+    if (classHash != null) {
+      b.codeHash(classHash + ":" + method.getName());
     }
     // methods of non-public classes (tests, notebook cells) are ours to call
     method.trySetAccessible();

@@ -6,8 +6,6 @@ import dev.flytejava.runtime.model.TypedInterface;
 import dev.flytejava.runtime.model.Workflow;
 import dev.flytejava.runtime.types.TypeEngine;
 import flyteidl.core.Literals.Literal;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,7 +94,7 @@ public final class LocalExecutor implements AutoCloseable {
    * outputs, or the outputs map when there are several and no record.
    */
   public Object call(Workflow workflow, Object... args) {
-    return javaResult(workflow.iface(), run(workflow, named(workflow.iface(), args, workflow.name())));
+    return workflow.iface().javaResult(run(workflow, named(workflow.iface(), args, workflow.name())));
   }
 
   /** Runs a launch plan: its fixed inputs, then the given ones, then the plan's and the workflow's defaults. */
@@ -142,7 +140,7 @@ public final class LocalExecutor implements AutoCloseable {
 
   /** Runs one task with positional inputs; returns like {@link #call(Workflow, Object...)}. */
   public Object call(Task task, Object... args) {
-    return javaResult(task.iface(), run(task, named(task.iface(), args, task.name())));
+    return task.iface().javaResult(run(task, named(task.iface(), args, task.name())));
   }
 
   /** Runs a plan; {@code withNodes} builds the per-node records (paths and all), which {@link #run} skips. */
@@ -232,32 +230,6 @@ public final class LocalExecutor implements AutoCloseable {
     return named;
   }
 
-  private static Object javaResult(TypedInterface iface, Map<String, Object> outputs) {
-    if (iface.outputs().isEmpty()) {
-      return null;
-    }
-    Class<? extends Record> rec = iface.outputRecord();
-    if (rec != null) {
-      RecordComponent[] rc = rec.getRecordComponents();
-      Class<?>[] types = new Class<?>[rc.length];
-      Object[] values = new Object[rc.length];
-      for (int i = 0; i < rc.length; i++) {
-        types[i] = rc[i].getType();
-        values[i] = outputs.get(rc[i].getName());
-      }
-      try {
-        Constructor<? extends Record> c = rec.getDeclaredConstructor(types);
-        c.trySetAccessible();
-        return c.newInstance(values);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("Cannot rebuild output record [" + rec.getName() + "]", e);
-      }
-    }
-    if (outputs.size() == 1) {
-      return outputs.values().iterator().next();
-    }
-    return outputs;
-  }
 
   /** Stops the worker threads once idle; running executions finish. */
   @Override

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Compiles workflows into {@link Plan}s and tasks into {@link TaskRunner}s, once per instance (cached by
@@ -40,27 +41,24 @@ final class PlanCompiler {
   }
 
   synchronized Plan plan(Workflow wf) {
-    Plan p = plans.get(wf);
-    if (p == null) {
-      p = compile(wf);
-      if (plans.size() >= MAX_CACHED) {
-        plans.clear();
-      }
-      plans.put(wf, p);
-    }
-    return p;
+    return cached(plans, wf, this::compile);
   }
 
   synchronized TaskRunner runner(Task task) {
-    TaskRunner r = runners.get(task);
-    if (r == null) {
-      r = new TaskRunner(task, engine);
-      if (runners.size() >= MAX_CACHED) {
-        runners.clear();
+    return cached(runners, task, t -> new TaskRunner(t, engine));
+  }
+
+  /** Get-or-create in a bounded cache; {@code create} may itself compile (and cache) nested entries. */
+  private static <K, V> V cached(Map<K, V> cache, K key, Function<K, V> create) {
+    V value = cache.get(key);
+    if (value == null) {
+      value = create.apply(key);
+      if (cache.size() >= MAX_CACHED) {
+        cache.clear();
       }
-      runners.put(task, r);
+      cache.put(key, value);
     }
-    return r;
+    return value;
   }
 
   private Plan compile(Workflow wf) {
@@ -233,10 +231,8 @@ final class PlanCompiler {
         continue;
       }
       Object dflt;
-      if (node instanceof LaunchPlanNode l && l.launchPlan().defaultInputs().containsKey(v.name())) {
-        dflt = l.launchPlan().defaultInputs().get(v.name());
-      } else if (node instanceof LaunchPlanNode l && l.launchPlan().workflow().defaults().containsKey(v.name())) {
-        dflt = l.launchPlan().workflow().defaults().get(v.name());
+      if (node instanceof LaunchPlanNode l && l.launchPlan().hasDefault(v.name())) {
+        dflt = l.launchPlan().defaultOf(v.name());
       } else if (node instanceof SubworkflowNode s && s.workflow().defaults().containsKey(v.name())) {
         dflt = s.workflow().defaults().get(v.name());
       } else {

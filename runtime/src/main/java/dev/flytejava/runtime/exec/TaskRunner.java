@@ -111,7 +111,7 @@ final class TaskRunner {
     }
     String key = null;
     if (task.options().cached()) {
-      key = CacheKeys.of(task.name(), task.options().cacheVersion(), task.codeHash(), literalMap(inputs));
+      key = CacheKeys.of(task.name(), task.options().cacheVersion(), task.codeHash(), named(inputNames, inputs));
       Literal[] hit = fromCache(ctx, key);
       if (hit != null) {
         if (ctx.listening) {
@@ -289,10 +289,10 @@ final class TaskRunner {
     return new NodeFailedException(path, task.name(), attempt, maxAttempts, detail, cause);
   }
 
-  LiteralMap literalMap(Literal[] inputs) {
+  private static LiteralMap named(String[] names, Literal[] literals) {
     LiteralMap.Builder m = LiteralMap.newBuilder();
-    for (int i = 0; i < inputs.length; i++) {
-      m.putLiterals(inputNames[i], inputs[i]);
+    for (int i = 0; i < literals.length; i++) {
+      m.putLiterals(names[i], literals[i]);
     }
     return m.build();
   }
@@ -318,12 +318,8 @@ final class TaskRunner {
   }
 
   private void store(ExecContext ctx, String key, Literal[] outputs) {
-    LiteralMap.Builder m = LiteralMap.newBuilder();
-    for (int i = 0; i < outputs.length; i++) {
-      m.putLiterals(outputNames[i], outputs[i]);
-    }
     try {
-      ctx.cache.put(key, m.build());
+      ctx.cache.put(key, named(outputNames, outputs));
     } catch (RuntimeException e) {
       // a cache that cannot store only costs a re-run later
     }

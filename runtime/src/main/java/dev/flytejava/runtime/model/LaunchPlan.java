@@ -39,9 +39,14 @@ public record LaunchPlan(
     return new LaunchPlan(workflow.name(), workflow, Map.of(), Map.of(), null);
   }
 
-  /** The default of an input: the plan's default, else the workflow's, else {@code null} if it has none. */
+  /** Whether an input has a default: the plan's or the workflow's. */
   public boolean hasDefault(String input) {
     return defaultInputs.containsKey(input) || workflow.defaults().containsKey(input);
+  }
+
+  /** The default of an input: the plan's default, else the workflow's, else {@code null} if it has none. */
+  public Object defaultOf(String input) {
+    return defaultInputs.containsKey(input) ? defaultInputs.get(input) : workflow.defaults().get(input);
   }
 
   private static void requireInput(String plan, Workflow wf, String input, String kind) {

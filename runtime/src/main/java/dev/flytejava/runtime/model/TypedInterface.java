@@ -1,10 +1,12 @@
 package dev.flytejava.runtime.model;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -89,6 +91,36 @@ public record TypedInterface(List<Variable> inputs, List<Variable> outputs, Clas
 
   public List<String> outputNames() {
     return outputs.stream().map(Variable::name).toList();
+  }
+
+  /**
+   * What a Java caller gets back from {@code outputs} (output name to value): {@code null} without outputs, the
+   * {@link #outputRecord} rebuilt from them, the single value, or else the map itself.
+   */
+  public Object javaResult(Map<String, Object> byName) {
+    if (outputs.isEmpty()) {
+      return null;
+    }
+    if (outputRecord != null) {
+      RecordComponent[] rc = outputRecord.getRecordComponents();
+      Class<?>[] types = new Class<?>[rc.length];
+      Object[] values = new Object[rc.length];
+      for (int i = 0; i < rc.length; i++) {
+        types[i] = rc[i].getType();
+        values[i] = byName.get(rc[i].getName());
+      }
+      try {
+        Constructor<? extends Record> c = outputRecord.getDeclaredConstructor(types);
+        c.trySetAccessible(); // records declared in a test or a notebook cell are often not public
+        return c.newInstance(values);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Cannot rebuild output record [" + outputRecord.getName() + "]", e);
+      }
+    }
+    if (byName.size() == 1) {
+      return byName.values().iterator().next();
+    }
+    return byName;
   }
 
   private static int indexOf(List<Variable> vars, String name) {

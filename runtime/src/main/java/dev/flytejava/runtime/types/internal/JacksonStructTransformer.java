@@ -15,7 +15,6 @@ import com.google.protobuf.UnsafeByteOperations;
 import dev.flytejava.runtime.types.TransformerContext;
 import dev.flytejava.runtime.types.TypeTransformer;
 import dev.flytejava.runtime.types.TypeTransformerException;
-import flyteidl.core.Literals.Binary;
 import flyteidl.core.Literals.Literal;
 import flyteidl.core.Literals.Scalar;
 import flyteidl.core.Types.LiteralType;
@@ -156,8 +155,7 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
         } catch (JsonProcessingException e) {
             throw Failures.toLiteral(value, context.literalTypeOf(javaType), e.getOriginalMessage(), e);
         }
-        return Literal.newBuilder().setScalar(Scalar.newBuilder().setBinary(Binary.newBuilder()
-                .setValue(UnsafeByteOperations.unsafeWrap(bytes)).setTag(Literals.MSGPACK))).build();
+        return Literals.msgpack(UnsafeByteOperations.unsafeWrap(bytes));
     }
 
     @Override
@@ -209,8 +207,7 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
         flyteidl.core.Literals.LiteralCollection.Builder collection = flyteidl.core.Literals.LiteralCollection.newBuilder();
         int start = slices.start();
         for (int end : slices.ends()) {
-            collection.addLiterals(Literal.newBuilder().setScalar(Scalar.newBuilder().setBinary(Binary.newBuilder()
-                    .setValue(UnsafeByteOperations.unsafeWrap(slices.bytes(), start, end - start)).setTag(Literals.MSGPACK))));
+            collection.addLiterals(Literals.msgpack(UnsafeByteOperations.unsafeWrap(slices.bytes(), start, end - start)));
             start = end;
         }
         return Literal.newBuilder().setCollection(collection).build();

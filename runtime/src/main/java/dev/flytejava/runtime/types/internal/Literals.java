@@ -1,7 +1,9 @@
 package dev.flytejava.runtime.types.internal;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import flyteidl.core.Literals.Binary;
 import flyteidl.core.Literals.Literal;
 import flyteidl.core.Literals.Primitive;
 import flyteidl.core.Literals.Scalar;
@@ -46,12 +48,26 @@ public final class Literals {
         return Literal.newBuilder().setScalar(scalar).build();
     }
 
+    /** A msgpack-encoded value as flytekit writes it: a Binary scalar tagged {@link #MSGPACK}. */
+    public static Literal msgpack(ByteString bytes) {
+        return of(Scalar.newBuilder().setBinary(Binary.newBuilder().setValue(bytes).setTag(MSGPACK)));
+    }
+
     /** The primitive inside a literal, or an exception naming the expected kind. */
     public static Primitive primitive(Literal literal, String expected) {
         if (literal.getValueCase() != Literal.ValueCase.SCALAR || literal.getScalar().getValueCase() != Scalar.ValueCase.PRIMITIVE) {
             throw new IllegalArgumentException("expected a " + expected + " primitive");
         }
         return literal.getScalar().getPrimitive();
+    }
+
+    /** The primitive inside a literal if it holds {@code kind}, or an exception naming the expected kind. */
+    public static Primitive primitive(Literal literal, String expected, Primitive.ValueCase kind) {
+        Primitive p = primitive(literal, expected);
+        if (p.getValueCase() != kind) {
+            throw new IllegalArgumentException("expected a " + expected + " primitive");
+        }
+        return p;
     }
 
     public static boolean isNone(Literal literal) {

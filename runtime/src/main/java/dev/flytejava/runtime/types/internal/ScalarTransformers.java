@@ -132,11 +132,7 @@ public final class ScalarTransformers {
 
         @Override
         public Boolean toJava(Literal literal, Type javaType, TransformerContext context) {
-            Primitive p = Literals.primitive(literal, "BOOLEAN");
-            if (p.getValueCase() != Primitive.ValueCase.BOOLEAN) {
-                throw new IllegalArgumentException("expected a BOOLEAN primitive");
-            }
-            return p.getBoolean();
+            return Literals.primitive(literal, "BOOLEAN", Primitive.ValueCase.BOOLEAN).getBoolean();
         }
     }
 
@@ -152,11 +148,7 @@ public final class ScalarTransformers {
 
         @Override
         public String toJava(Literal literal, Type javaType, TransformerContext context) {
-            Primitive p = Literals.primitive(literal, "STRING");
-            if (p.getValueCase() != Primitive.ValueCase.STRING_VALUE) {
-                throw new IllegalArgumentException("expected a STRING primitive");
-            }
-            return p.getStringValue();
+            return Literals.primitive(literal, "STRING", Primitive.ValueCase.STRING_VALUE).getStringValue();
         }
     }
 
@@ -165,10 +157,7 @@ public final class ScalarTransformers {
     }
 
     static Instant readInstant(Literal literal) {
-        Primitive p = Literals.primitive(literal, "DATETIME");
-        if (p.getValueCase() != Primitive.ValueCase.DATETIME) {
-            throw new IllegalArgumentException("expected a DATETIME primitive");
-        }
+        Primitive p = Literals.primitive(literal, "DATETIME", Primitive.ValueCase.DATETIME);
         return Instant.ofEpochSecond(p.getDatetime().getSeconds(), p.getDatetime().getNanos());
     }
 
@@ -218,10 +207,7 @@ public final class ScalarTransformers {
 
         @Override
         public Duration toJava(Literal literal, Type javaType, TransformerContext context) {
-            Primitive p = Literals.primitive(literal, "DURATION");
-            if (p.getValueCase() != Primitive.ValueCase.DURATION) {
-                throw new IllegalArgumentException("expected a DURATION primitive");
-            }
+            Primitive p = Literals.primitive(literal, "DURATION", Primitive.ValueCase.DURATION);
             return Duration.ofSeconds(p.getDuration().getSeconds(), p.getDuration().getNanos());
         }
     }

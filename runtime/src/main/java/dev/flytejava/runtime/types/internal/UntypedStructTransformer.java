@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.google.protobuf.UnsafeByteOperations;
 import dev.flytejava.runtime.types.TransformerContext;
 import dev.flytejava.runtime.types.TypeTransformer;
-import flyteidl.core.Literals.Binary;
 import flyteidl.core.Literals.Literal;
 import flyteidl.core.Literals.Scalar;
 import flyteidl.core.Types.LiteralType;
@@ -53,8 +52,7 @@ public final class UntypedStructTransformer implements TypeTransformer<Map> {
     @Override
     public Literal toLiteral(Map value, Type javaType, TransformerContext context) {
         try {
-            return Literal.newBuilder().setScalar(Scalar.newBuilder().setBinary(Binary.newBuilder()
-                    .setValue(UnsafeByteOperations.unsafeWrap(writer.writeValueAsBytes(value))).setTag(Literals.MSGPACK))).build();
+            return Literals.msgpack(UnsafeByteOperations.unsafeWrap(writer.writeValueAsBytes(value)));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
         }
