@@ -129,12 +129,12 @@ final class ExecuteHandler {
     private Optional<CellRunner.Shown> runCell(String code) {
         runner.beginCell();
         Future<Optional<CellRunner.Shown>> result = cellThread.submit(() -> {
-            if (exitGuard != null) exitGuard.cellRunning(true);
+            exitGuard.cellRunning(true);
             try {
                 session.shell().beginCell();
                 return runner.run(code);
             } finally {
-                if (exitGuard != null) exitGuard.cellRunning(false);
+                exitGuard.cellRunning(false);
             }
         });
         while (true) {
