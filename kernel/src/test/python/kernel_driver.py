@@ -166,28 +166,6 @@ def scenario_comm(spec):
     return with_kernel(body)
 
 
-def scenario_startup(spec):
-    """Seconds from launching the kernel process to its first kernel_info_reply."""
-    from jupyter_client.manager import KernelManager
-    km = KernelManager(kernel_name=os.environ.get("FLYTE_JAVA_KERNEL", "flyte-java"))
-    start = time.time()
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    while True:
-        msg_id = kc.kernel_info()
-        try:
-            reply = kc.get_shell_msg(timeout=0.05)
-            if reply["msg_type"] == "kernel_info_reply":
-                break
-        except Empty:
-            pass
-    first_info = time.time() - start
-    kc.stop_channels()
-    km.shutdown_kernel(now=False)
-    return {"kernel_info_s": first_info}
-
-
 if __name__ == "__main__":
     scenario = sys.argv[1]
     spec = json.load(sys.stdin) if not sys.stdin.isatty() else {}

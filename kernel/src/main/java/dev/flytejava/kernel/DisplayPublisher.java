@@ -1,8 +1,10 @@
 package dev.flytejava.kernel;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,19 +18,19 @@ import org.dflib.jjava.jupyter.messages.MessageType;
 
 /**
  * Publishes {@code display_data}, {@code update_display_data} and {@code clear_output} for the
- * request being served; pending stream text goes out first so outputs keep their order.
+ * request being served; pending stream text goes out first so outputs keep their order. Text for
+ * the pager is kept for the cell's reply ({@code page} payload).
  */
 final class DisplayPublisher implements NotebookOutput {
 
     private final IOPub iopub;
     private final Messages messages;
     private final OutputRouter output;
-    private final java.util.function.Consumer<String> pager;
+    private final List<String> pages = new ArrayList<>();
     /** The id strings display() returned during the current cell, by identity. */
     private final Set<Object> idsOfThisCell = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
-    DisplayPublisher(IOPub iopub, Messages messages, OutputRouter output, java.util.function.Consumer<String> pager) {
-        this.pager = pager;
+    DisplayPublisher(IOPub iopub, Messages messages, OutputRouter output) {
         this.iopub = iopub;
         this.messages = messages;
         this.output = output;
@@ -44,6 +46,9 @@ final class DisplayPublisher implements NotebookOutput {
 
     void beginCell() {
         idsOfThisCell.clear();
+        synchronized (pages) {
+            pages.clear();
+        }
     }
 
     /**
@@ -68,7 +73,16 @@ final class DisplayPublisher implements NotebookOutput {
 
     @Override
     public void page(String text) {
-        pager.accept(text == null ? "null" : text);
+        synchronized (pages) {
+            pages.add(text == null ? "null" : text);
+        }
+    }
+
+    /** The texts given to {@link #page} during the current cell, in order. */
+    List<String> pages() {
+        synchronized (pages) {
+            return List.copyOf(pages);
+        }
     }
 
     private void publish(MessageType<?> type, Map<String, Object> data, String displayId) {

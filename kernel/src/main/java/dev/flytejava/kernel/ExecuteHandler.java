@@ -1,6 +1,5 @@
 package dev.flytejava.kernel;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,6 @@ final class ExecuteHandler {
     private final ExitGuard exitGuard;
     private final DisplayPublisher display;
     private final History history = new History();
-    private final List<String> pages = new ArrayList<>();
     private final ExecutorService cellThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "flyte-java-cell");
         t.setDaemon(true);
@@ -65,13 +63,6 @@ final class ExecuteHandler {
         return history;
     }
 
-    /** Adds text for the pager ({@code page} payload of the current reply); called from magics. */
-    void page(String text) {
-        synchronized (pages) {
-            pages.add(text);
-        }
-    }
-
     /** Handles one execute request; returns {@code true} if it failed and queued cells must be aborted. */
     boolean execute(RequestChannel channel, Message<?> request) {
         ExecuteRequest req = (ExecuteRequest) request.getContent();
@@ -85,9 +76,6 @@ final class ExecuteHandler {
         }
         output.parent(request);
         input.request(request, req.isStdinEnabled());
-        synchronized (pages) {
-            pages.clear();
-        }
         display.beginCell();
 
         Map<String, Object> reply = new LinkedHashMap<>();
@@ -141,12 +129,12 @@ final class ExecuteHandler {
     private Optional<CellRunner.Shown> runCell(String code) {
         runner.beginCell();
         Future<Optional<CellRunner.Shown>> result = cellThread.submit(() -> {
-            if (exitGuard != null) exitGuard.cellRunning(true);
+            exitGuard.cellRunning(true);
             try {
                 session.shell().beginCell();
                 return runner.run(code);
             } finally {
-                if (exitGuard != null) exitGuard.cellRunning(false);
+                exitGuard.cellRunning(false);
             }
         });
         while (true) {
@@ -169,14 +157,13 @@ final class ExecuteHandler {
     }
 
     private List<Map<String, Object>> payloads() {
-        synchronized (pages) {
-            if (pages.isEmpty()) return List.of();
-            Map<String, Object> page = new LinkedHashMap<>();
-            page.put("source", "page");
-            page.put("data", Map.of("text/plain", String.join("\n\n", pages)));
-            page.put("start", 0);
-            return List.of(page);
-        }
+        List<String> pages = display.pages();
+        if (pages.isEmpty()) return List.of();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("source", "page");
+        page.put("data", Map.of("text/plain", String.join("\n\n", pages)));
+        page.put("start", 0);
+        return List.of(page);
     }
 
     private Map<String, Object> userExpressions(Map<String, String> expressions) {

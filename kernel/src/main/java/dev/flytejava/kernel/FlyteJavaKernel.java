@@ -57,14 +57,12 @@ public final class FlyteJavaKernel {
         this.session = new Session(kernelLoader, problem -> LOG.warn(problem));
         this.output = new OutputRouter(connection.iopub(), messages);
         CellInput input = new CellInput(connection.stdin(), output);
-        ExecuteHandler[] self = new ExecuteHandler[1];
-        DisplayPublisher display = new DisplayPublisher(connection.iopub(), messages, output, text -> self[0].page(text));
+        DisplayPublisher display = new DisplayPublisher(connection.iopub(), messages, output);
         Notebook.connect(display);
         this.context = new SessionMagicContext(session::startedShell, output, display, session::magics);
         CellRunner runner = new CellRunner(session::shell, session::magics, context);
         this.exitGuard = new ExitGuard();
         this.execute = new ExecuteHandler(messages, connection.iopub(), output, input, runner, session, exitGuard, display);
-        self[0] = execute;
         this.introspection = new Introspection(session);
         output.install();
         System.setIn(input);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,11 +54,21 @@ public abstract class KernelCase {
 
     /** Runs {@code kernel_driver.py SCENARIO} with {@code input} (JSON) on stdin; returns its JSON answer. */
     protected static JsonObject scenario(String scenario, Object input) {
-        Result r = python(List.of(PYTHON_DIR.resolve("kernel_driver.py").toString(), scenario), new Gson().toJson(input), 180);
+        return new Gson().fromJson(driverAnswer(scenario, new Gson().toJson(input), Map.of(), 180), JsonObject.class);
+    }
+
+    /**
+     * Runs {@code kernel_driver.py SCENARIO} with {@code inputJson} on stdin, the kernelspec and {@code env}
+     * visible; returns its answer, the last line it printed.
+     */
+    protected static String driverAnswer(String scenario, String inputJson, Map<String, String> env, int timeoutSeconds) {
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("JUPYTER_PATH", jupyterPath.toString());
+        Result r = run(List.of(PYTHON, PYTHON_DIR.resolve("kernel_driver.py").toString(), scenario), inputJson,
+                environment, timeoutSeconds);
         assertEquals(0, r.exit(), "scenario [" + scenario + "] failed:\n" + r.stderr());
-        String last = r.stdout().strip();
-        last = last.substring(last.lastIndexOf('\n') + 1);
-        return new Gson().fromJson(last, JsonObject.class);
+        String out = r.stdout().strip();
+        return out.substring(out.lastIndexOf('\n') + 1);
     }
 
     /** Runs {@code /usr/bin/python3 args...} in the Python test folder with the kernelspec visible. */

@@ -64,11 +64,8 @@ public final class JarsMagic implements LineMagic {
     }
 
     private static List<Path> jars(Path workingDirectory, String glob) {
-        List<Path> candidates = PathGlobs.isGlob(glob)
-                ? PathGlobs.expand(workingDirectory, glob)
-                : List.of(PathGlobs.resolve(workingDirectory, glob));
         List<Path> jars = new ArrayList<>();
-        for (Path candidate : candidates) {
+        for (Path candidate : PathGlobs.expand(workingDirectory, glob)) { // a plain path: itself, if it exists
             if (Files.isDirectory(candidate) && !PathGlobs.isGlob(glob)) {
                 jars.addAll(PathGlobs.expand(candidate, "*.jar").stream().filter(Files::isRegularFile).toList());
             } else if (Files.isRegularFile(candidate) && candidate.getFileName().toString().endsWith(".jar")) {

@@ -66,22 +66,25 @@ public final class RequestChannel extends ShellChannel {
         }
     }
 
-    /** Reads and handles one message; returns {@code false} when the message was dropped. */
-    private boolean handleNext() {
-        Message<?> request;
-        try {
-            request = readMessage();
-        } catch (SecurityException e) {
-            LOG.warn("{} channel: dropped a message with an invalid signature", name);
-            return false;
-        }
-        if (request == null) return false;
+    /** Reads and handles one message, unless it was dropped. */
+    private void handleNext() {
+        Message<?> request = readSigned();
+        if (request == null) return;
         try {
             handler.handle(this, request);
         } catch (Exception e) {
             LOG.warn("{} channel: handling [{}] failed", name, request.getHeader().getType().getName(), e);
         }
-        return true;
+    }
+
+    /** The next message, or {@code null} when there is none or its signature is invalid (then it is dropped). */
+    private Message<?> readSigned() {
+        try {
+            return readMessage();
+        } catch (SecurityException e) {
+            LOG.warn("{} channel: dropped a message with an invalid signature", name);
+            return null;
+        }
     }
 
     /**
@@ -93,12 +96,8 @@ public final class RequestChannel extends ShellChannel {
     public void drainPending(Consumer<Message<?>> each) {
         List<Message<?>> waiting = new ArrayList<>();
         while (poller.poll(0) > 0 && poller.pollin(0)) {
-            try {
-                Message<?> request = readMessage();
-                if (request != null) waiting.add(request);
-            } catch (SecurityException e) {
-                LOG.warn("{} channel: dropped a message with an invalid signature", name);
-            }
+            Message<?> request = readSigned();
+            if (request != null) waiting.add(request);
         }
         waiting.forEach(each);
     }

@@ -64,12 +64,9 @@ abstract class FlyteKernelCase extends KernelCase {
     static List<Cell> runCells(List<String> sources, Path cacheDir) throws IOException {
         List<Map<String, Object>> cells = new ArrayList<>();
         for (String s : sources) cells.add(Map.of("code", s, "stop_on_error", false));
-        Result r = run(List.of(PYTHON, PYTHON_DIR.resolve("kernel_driver.py").toString(), "cells"),
-                JSON.writeValueAsString(Map.of("cells", cells)),
-                Map.of("JUPYTER_PATH", jupyterPath.toString(), "FLYTE_JAVA_CACHE_DIR", cacheDir.toString()), 600);
-        if (r.exit() != 0) throw new AssertionError("kernel_driver.py cells failed:\n" + r.stderr());
-        String out = r.stdout().strip();
-        JsonNode answer = JSON.readTree(out.substring(out.lastIndexOf('\n') + 1)).path("cells");
+        String out = driverAnswer("cells", JSON.writeValueAsString(Map.of("cells", cells)),
+                Map.of("FLYTE_JAVA_CACHE_DIR", cacheDir.toString()), 600);
+        JsonNode answer = JSON.readTree(out).path("cells");
         List<Cell> result = new ArrayList<>();
         for (int i = 0; i < answer.size(); i++) {
             List<JsonNode> messages = new ArrayList<>();
