@@ -129,7 +129,7 @@ final class TaskRunner {
       if (ctx.listening) {
         ctx.emit(path(prefix, id), NodeState.RUNNING, attempt, start, last);
       }
-      Object[] args = toJava(prefix, id, inputs, attempt);
+      Object[] args = toJava(ctx, prefix, id, inputs, attempt, start);
       Object result;
       try {
         result = invoke(ctx, args);
@@ -229,15 +229,14 @@ final class TaskRunner {
     return args;
   }
 
-  private Object[] toJava(String prefix, String id, Literal[] inputs, int attempt) {
+  private Object[] toJava(ExecContext ctx, String prefix, String id, Literal[] inputs, int attempt, long start) {
     Object[] args = new Object[inputs.length];
     for (int i = 0; i < inputs.length; i++) {
       try {
         args[i] = engine.toJava(inputs[i], inputTypes[i]);
       } catch (RuntimeException e) {
-        throw new NodeFailedException(path(prefix, id), task.name(), attempt, maxAttempts, "cannot convert input ["
-            + inputNames[i] + "] of task [" + task.name() + "] to [" + inputTypes[i].getTypeName() + "]: "
-            + e.getMessage(), e);
+        throw fail(ctx, path(prefix, id), attempt, start, "cannot convert input [" + inputNames[i] + "] of task ["
+            + task.name() + "] to [" + inputTypes[i].getTypeName() + "]: " + e.getMessage(), e);
       }
     }
     return args;

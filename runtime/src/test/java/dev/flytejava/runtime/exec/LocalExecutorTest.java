@@ -148,6 +148,35 @@ class LocalExecutorTest {
     assertTrue(events.stream().anyMatch(ev -> ev.path().equals("guarded/after") && ev.state() == NodeState.SKIPPED));
   }
 
+  /** A value that can be written but not read back: its transformer's reader always fails. */
+  record WriteOnly(String text) {}
+
+  @Test
+  void anInputThatCannotBeConvertedFailsTheNodeAndListenersSeeIt() {
+    TypeEngine strict = TypeEngine.createDefault(getClass().getClassLoader());
+    strict.register(dev.flytejava.runtime.types.TypeTransformer.via(WriteOnly.class, String.class, WriteOnly::text,
+        text -> {
+          throw new IllegalArgumentException("unreadable [" + text + "]");
+        }));
+    Task make = Task.builder("make").input("x", long.class).returns(WriteOnly.class)
+        .body(in -> new WriteOnly("v" + in[0])).build();
+    Task use = Task.builder("use").input("w", WriteOnly.class).returns(long.class).body(in -> 1L).build();
+    WorkflowBuilder b = WorkflowBuilder.create("unreadable", strict);
+    b.input("x", long.class);
+    NodeRef made = b.node("made", make, Map.of("x", Binding.input("x")));
+    NodeRef used = b.node("used", use, Map.of("w", made.output()));
+    b.output("o0", used.output());
+    Workflow w = b.build();
+    List<NodeEvent> events = new CopyOnWriteArrayList<>();
+    try (LocalExecutor ex = LocalExecutor.builder(strict).listener(events::add).build()) {
+      NodeFailedException e = assertThrows(NodeFailedException.class, () -> ex.call(w, 1L));
+      assertEquals("unreadable/used", e.nodePath());
+      assertTrue(e.getMessage().contains("cannot convert input [w] of task [use]"), e.getMessage());
+    }
+    assertTrue(events.stream().anyMatch(ev -> ev.path().equals("unreadable/used") && ev.state() == NodeState.FAILED),
+        events.toString());
+  }
+
   @Test
   void setupRunsBeforeEveryBodyNode() {
     List<String> log = Collections.synchronizedList(new ArrayList<>());
