@@ -11,7 +11,6 @@ import dev.flytejava.magics.flyte.options.RunOptions;
 import dev.flytejava.magics.flyte.render.DagSvg;
 import dev.flytejava.magics.flyte.render.Table;
 import dev.flytejava.magics.flyte.render.TaskCard;
-import dev.flytejava.runtime.model.FlyteTypes;
 import dev.flytejava.runtime.model.TypedInterface;
 import dev.flytejava.runtime.model.Variable;
 import java.nio.file.Path;
@@ -161,8 +160,7 @@ public final class FlyteMagics {
     }
 
     private List<TaskCard.Variable> vars(List<Variable> vars) {
-        return vars.stream().map(v -> new TaskCard.Variable(v.name(),
-                FlyteTypes.describe(session.typeEngine().literalTypeOf(v.type())))).toList();
+        return vars.stream().map(v -> new TaskCard.Variable(v.name(), session.describe(v.type()))).toList();
     }
 
     private String signature(TypedInterface iface) {
@@ -171,8 +169,7 @@ public final class FlyteMagics {
 
     private String join(List<Variable> vars) {
         if (vars.isEmpty()) return "()";
-        return vars.stream().map(v -> v.name() + ": " + FlyteTypes.describe(session.typeEngine().literalTypeOf(v.type())))
-                .collect(Collectors.joining(", "));
+        return vars.stream().map(v -> v.name() + ": " + session.describe(v.type())).collect(Collectors.joining(", "));
     }
 
     /** The running session, if started. */

@@ -6,10 +6,12 @@ import dev.flytejava.magics.flyte.Entity.DeclaredTask;
 import dev.flytejava.magics.flyte.Entity.DeclaredWorkflow;
 import dev.flytejava.runtime.exec.DiskCache;
 import dev.flytejava.runtime.exec.LocalExecutor;
+import dev.flytejava.runtime.model.FlyteTypes;
 import dev.flytejava.runtime.model.TaskBody;
 import dev.flytejava.runtime.model.TypedInterface;
 import dev.flytejava.runtime.types.TypeEngine;
 import dev.flytejava.runtime.types.TypeTransformer;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,6 +66,11 @@ public final class FlyteSession implements AutoCloseable {
 
     public TypeEngine typeEngine() {
         return engine;
+    }
+
+    /** The Flyte type of a Java type as text (e.g. {@code LIST<INTEGER>}), per this session's engine. */
+    public String describe(Type javaType) {
+        return FlyteTypes.describe(engine.literalTypeOf(javaType));
     }
 
     /**
