@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The Flyte magics of one notebook. The first of them to run (or {@link #start}) starts the
@@ -164,12 +163,7 @@ public final class FlyteMagics {
     }
 
     private String signature(TypedInterface iface) {
-        return join(iface.inputs()) + " -> " + join(iface.outputs());
-    }
-
-    private String join(List<Variable> vars) {
-        if (vars.isEmpty()) return "()";
-        return vars.stream().map(v -> v.name() + ": " + session.describe(v.type())).collect(Collectors.joining(", "));
+        return TaskCard.signature(vars(iface.inputs()), vars(iface.outputs()));
     }
 
     /** The running session, if started. */
