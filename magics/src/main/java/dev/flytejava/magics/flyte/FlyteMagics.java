@@ -88,8 +88,7 @@ public final class FlyteMagics {
             case "launchplans":
                 return launchPlans();
             case "launchplan":
-                return declarations.declareLaunchPlan(LaunchPlanOptions.parse("%flyte launchplan",
-                        args.strip().substring("launchplan".length())));
+                return declarations.declareLaunchPlan(LaunchPlanOptions.parse("%flyte launchplan", rest));
             case "cache":
                 return cache(rest);
             default:
