@@ -17,7 +17,6 @@ import dev.flytejava.magics.flyte.render.TaskCard;
 import dev.flytejava.magics.flyte.render.WorkflowDags;
 import dev.flytejava.runtime.model.CodeHashes;
 import dev.flytejava.runtime.model.CronSchedule;
-import dev.flytejava.runtime.model.FlyteTypes;
 import dev.flytejava.runtime.model.LaunchPlan;
 import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.TaskBody;
@@ -192,7 +191,7 @@ final class Declarations {
         List<TaskCard.Variable> out = new ArrayList<>();
         for (Variable v : vars) {
             try {
-                out.add(new TaskCard.Variable(v.name(), FlyteTypes.describe(session.typeEngine().literalTypeOf(v.type()))));
+                out.add(new TaskCard.Variable(v.name(), session.describe(v.type())));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("No Flyte type for [" + v.type().getTypeName() + "] in " + kind + " ["
                         + v.name() + "] of " + where + ": " + e.getMessage(), e);

@@ -11,7 +11,6 @@ import dev.flytejava.magics.flyte.options.RunOptions;
 import dev.flytejava.magics.flyte.render.DagSvg;
 import dev.flytejava.magics.flyte.render.Table;
 import dev.flytejava.magics.flyte.render.TaskCard;
-import dev.flytejava.runtime.model.FlyteTypes;
 import dev.flytejava.runtime.model.TypedInterface;
 import dev.flytejava.runtime.model.Variable;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The Flyte magics of one notebook. The first of them to run (or {@link #start}) starts the
@@ -90,8 +88,7 @@ public final class FlyteMagics {
             case "launchplans":
                 return launchPlans();
             case "launchplan":
-                return declarations.declareLaunchPlan(LaunchPlanOptions.parse("%flyte launchplan",
-                        args.strip().substring("launchplan".length())));
+                return declarations.declareLaunchPlan(LaunchPlanOptions.parse("%flyte launchplan", rest));
             case "cache":
                 return cache(rest);
             default:
@@ -161,18 +158,11 @@ public final class FlyteMagics {
     }
 
     private List<TaskCard.Variable> vars(List<Variable> vars) {
-        return vars.stream().map(v -> new TaskCard.Variable(v.name(),
-                FlyteTypes.describe(session.typeEngine().literalTypeOf(v.type())))).toList();
+        return vars.stream().map(v -> new TaskCard.Variable(v.name(), session.describe(v.type()))).toList();
     }
 
     private String signature(TypedInterface iface) {
-        return join(iface.inputs()) + " -> " + join(iface.outputs());
-    }
-
-    private String join(List<Variable> vars) {
-        if (vars.isEmpty()) return "()";
-        return vars.stream().map(v -> v.name() + ": " + FlyteTypes.describe(session.typeEngine().literalTypeOf(v.type())))
-                .collect(Collectors.joining(", "));
+        return TaskCard.signature(vars(iface.inputs()), vars(iface.outputs()));
     }
 
     /** The running session, if started. */

@@ -6,16 +6,18 @@ package dev.flytejava.magics.flyte;
  * session and guarded, so two sessions never mix in one JVM.
  */
 public final class FlyteNotebook {
-    private static FlyteSession current;
+    /** Volatile: every call of a declared method reads it, without taking the lock the writers share. */
+    private static volatile FlyteSession current;
 
     private FlyteNotebook() {}
 
     /** The running session; an error when no Flyte magic has started one. */
-    public static synchronized FlyteSession session() {
-        if (current == null) {
+    public static FlyteSession session() {
+        FlyteSession session = current;
+        if (session == null) {
             throw new IllegalStateException("No Flyte session is running: run a %%task, %%workflow or %flyte cell first");
         }
-        return current;
+        return session;
     }
 
     static synchronized void install(FlyteSession session) {

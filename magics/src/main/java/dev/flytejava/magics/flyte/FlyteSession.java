@@ -6,9 +6,12 @@ import dev.flytejava.magics.flyte.Entity.DeclaredTask;
 import dev.flytejava.magics.flyte.Entity.DeclaredWorkflow;
 import dev.flytejava.runtime.exec.DiskCache;
 import dev.flytejava.runtime.exec.LocalExecutor;
+import dev.flytejava.runtime.model.FlyteTypes;
 import dev.flytejava.runtime.model.TaskBody;
+import dev.flytejava.runtime.model.TypedInterface;
 import dev.flytejava.runtime.types.TypeEngine;
 import dev.flytejava.runtime.types.TypeTransformer;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,6 +68,11 @@ public final class FlyteSession implements AutoCloseable {
         return engine;
     }
 
+    /** The Flyte type of a Java type as text (e.g. {@code LIST<INTEGER>}), per this session's engine. */
+    public String describe(Type javaType) {
+        return FlyteTypes.describe(engine.literalTypeOf(javaType));
+    }
+
     /**
      * Adds a transformer from a cell. Running the registering cell again replaces that cell's earlier
      * transformer for the same class; over a transformer from elsewhere the engine's rules apply.
@@ -95,10 +103,12 @@ public final class FlyteSession implements AutoCloseable {
      */
     public Object call(String name, Object[] args) {
         Entity entity = entities.find(name).orElseThrow(() -> entities.unknown(name, ""));
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) inputs.put(entity.iface().inputs().get(i).name(), args[i]);
         if (entity instanceof DeclaredTask t) return executor.call(t.task(), args);
-        return OutputValues.javaResult(entity.iface(), run(entity, inputs));
+        // a launch plan derives its interface on each call: take it once
+        TypedInterface iface = entity.iface();
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) inputs.put(iface.inputs().get(i).name(), args[i]);
+        return OutputValues.javaResult(iface, run(entity, inputs));
     }
 
     /** Runs any entity by named inputs with the live display; returns its outputs by name. */

@@ -42,9 +42,8 @@ final class InputValues {
                 throw new IllegalArgumentException("not a boolean");
             }
             if (raw != null && raw.isEnum()) {
-                for (Object c : raw.getEnumConstants()) {
-                    if (((Enum<?>) c).name().equals(text.strip())) return c;
-                }
+                Object c = enumConstant(raw, text.strip());
+                if (c != null) return c;
                 throw new IllegalArgumentException("not one of " + List.of(raw.getEnumConstants()));
             }
             JavaType javaType = JSON.getTypeFactory().constructType(type);
@@ -91,9 +90,8 @@ final class InputValues {
         }
         if (value instanceof Double d && (raw == float.class || raw == Float.class)) return d.floatValue();
         if (value instanceof String s && raw.isEnum()) {
-            for (Object c : raw.getEnumConstants()) {
-                if (((Enum<?>) c).name().equals(s)) return c;
-            }
+            Object c = enumConstant(raw, s);
+            if (c != null) return c;
         }
         if (raw == Optional.class && type instanceof ParameterizedType p) {
             return Optional.of(coerce(value, p.getActualTypeArguments()[0]));
@@ -109,6 +107,14 @@ final class InputValues {
             return out;
         }
         return value;
+    }
+
+    /** The constant of enum {@code type} named {@code name}, or null. */
+    private static Object enumConstant(Class<?> type, String name) {
+        for (Object c : type.getEnumConstants()) {
+            if (((Enum<?>) c).name().equals(name)) return c;
+        }
+        return null;
     }
 
     static Class<?> raw(Type type) {

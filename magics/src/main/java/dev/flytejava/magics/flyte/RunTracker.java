@@ -2,6 +2,7 @@ package dev.flytejava.magics.flyte;
 
 import dev.flytejava.magics.MagicContext;
 import dev.flytejava.magics.flyte.render.Dag;
+import dev.flytejava.magics.flyte.render.DagSvg;
 import dev.flytejava.magics.flyte.render.NodeProgress;
 import dev.flytejava.magics.flyte.render.RunView;
 import dev.flytejava.runtime.exec.NodeEvent;
@@ -20,7 +21,7 @@ final class RunTracker {
     static final long MIN_INTERVAL_MS = 100;
 
     private final String entity;
-    private final Optional<Dag> dag;
+    private final Optional<DagSvg> dag;
     private final MagicContext context;
     private final Map<String, NodeProgress> nodes = new LinkedHashMap<>();
     private final Map<String, Long> runningSince = new LinkedHashMap<>();
@@ -32,7 +33,7 @@ final class RunTracker {
 
     RunTracker(String entity, List<String> topLevelNodes, Optional<Dag> dag, MagicContext context) {
         this.entity = entity;
-        this.dag = dag;
+        this.dag = dag.map(DagSvg::new);
         this.context = context;
         for (String id : topLevelNodes) nodes.put(id, NodeProgress.waiting(id));
     }

@@ -2,7 +2,7 @@ package dev.flytejava.magics.flyte;
 
 import dev.flytejava.magics.flyte.parse.MethodSignature;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * The Java snippets the Flyte magics evaluate in the session. A {@code %%task} cell's method is defined
@@ -25,8 +25,8 @@ final class SessionCode {
             "import dev.flytejava.runtime.types.FlyteDirectory;",
             "import dev.flytejava.magics.flyte.notebook.TypeEngine;");
 
-    private static final Map<String, String> BOXES = Map.of("long", "Long", "int", "Integer", "double", "Double",
-            "float", "Float", "boolean", "Boolean", "short", "Short", "byte", "Byte", "char", "Character");
+    /** Types written as {@code T.class}: a TypeRef cannot take a primitive. */
+    private static final Set<String> PRIMITIVES = Set.of("long", "int", "double", "float", "boolean", "short", "byte", "char");
 
     static String hiddenName(String method) {
         return "__flyte_" + method + "_impl";
@@ -75,7 +75,7 @@ final class SessionCode {
             sb.append(i == 0 ? "" : ", ");
             if (t.equals("void")) {
                 sb.append("void.class");
-            } else if (BOXES.containsKey(t)) {
+            } else if (PRIMITIVES.contains(t)) {
                 sb.append(t).append(".class");
             } else {
                 sb.append("new dev.flytejava.runtime.types.TypeRef<").append(t).append(">() {}.type()");

@@ -14,7 +14,6 @@ import dev.flytejava.runtime.model.Condition;
 import dev.flytejava.runtime.model.LaunchPlanNode;
 import dev.flytejava.runtime.model.MapNode;
 import dev.flytejava.runtime.model.Node;
-import dev.flytejava.runtime.model.Outputs;
 import dev.flytejava.runtime.model.SubworkflowNode;
 import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.TaskDecorator;
@@ -211,7 +210,7 @@ final class WorkflowWiring {
     }
 
     private void outputs(WorkflowBuilder wf, WorkflowIr ir, Type returnType) {
-        Class<? extends Record> record = outputRecord(returnType);
+        Class<? extends Record> record = TypedInterface.outputRecordOf(returnType);
         if (ir.output() instanceof WorkflowIr.RecordOutput r) {
             if (record == null) {
                 throw new CellSyntaxException(r.position(), "`return new " + r.recordType() + "(...)` needs the workflow to return an "
@@ -238,12 +237,6 @@ final class WorkflowWiring {
                 wf.output(TypedInterface.SINGLE_OUTPUT, returnType, binding(single.value(), returnType, at));
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Class<? extends Record> outputRecord(Type type) {
-        if (type instanceof Class<?> c && c.isRecord() && c.isAnnotationPresent(Outputs.class)) return (Class<? extends Record>) c;
-        return null;
     }
 
     private static String names(List<Variable> vars) {

@@ -57,8 +57,9 @@ public record TypedInterface(List<Variable> inputs, List<Variable> outputs, Clas
     return out;
   }
 
+  /** The {@link Outputs} record a Java return type is, or null. */
   @SuppressWarnings("unchecked")
-  private static Class<? extends Record> outputRecordOf(Type returnType) {
+  public static Class<? extends Record> outputRecordOf(Type returnType) {
     if (returnType instanceof Class<?> c && c.isRecord() && c.isAnnotationPresent(Outputs.class)) {
       return (Class<? extends Record>) c;
     }

@@ -70,6 +70,8 @@ class TasksTest {
     assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
     assertEquals(Duration.ofMinutes(5), Durations.parse("PT5M"));
     assertEquals(Duration.ofHours(2), Durations.parse("2h"));
+    assertEquals(Duration.ofMinutes(90), Durations.parse("1h30m"));
+    assertEquals(Duration.ofMinutes(5), Durations.parse("pt5m"));
     assertThrows(IllegalArgumentException.class, () -> Durations.parse("soon"));
   }
 }

@@ -28,7 +28,7 @@ public final class TypeEngine {
 
     /** The Flyte type of a Java type, as text (e.g. {@code LIST<INTEGER>}). */
     public static String describe(Type javaType) {
-        return dev.flytejava.runtime.model.FlyteTypes.describe(FlyteNotebook.session().typeEngine().literalTypeOf(javaType));
+        return FlyteNotebook.session().describe(javaType);
     }
 
     /** The session's engine itself. */

@@ -23,7 +23,12 @@ public record LaunchPlanOptions(String name, String workflow, Map<String, String
     }
 
     public static LaunchPlanOptions parse(String magic, String args) {
-        Spec s = Options.parse(new Spec(), magic, args);
+        return parse(magic, ArgTokenizer.split(args == null ? "" : args));
+    }
+
+    /** The same from words already split (the rest of a {@code %flyte launchplan} line). */
+    public static LaunchPlanOptions parse(String magic, List<String> words) {
+        Spec s = Options.parse(new Spec(), magic, words);
         return new LaunchPlanOptions(s.name, s.workflow, merge("--fixed", s.fixed), merge("--default", s.defaults),
                 Optional.ofNullable(s.schedule));
     }

@@ -1,11 +1,10 @@
 package dev.flytejava.magics.flyte.options;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.flytejava.runtime.api.Durations;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -13,48 +12,23 @@ import picocli.CommandLine.TypeConversionException;
 final class OptionConverters {
     private OptionConverters() {}
 
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Pattern QUANTITY = Pattern.compile("\\d+(\\.\\d+)?(m|k|Ki|M|Mi|G|Gi|T|Ti|P|Pi|E|Ei)?");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     static final Set<String> RESOURCE_NAMES = Set.of("cpu", "mem", "gpu", "storage", "ephemeral_storage");
 
-    /** {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 500ms} or ISO-8601 {@code PT5M}; strictly positive. */
+    /** {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 500ms} or ISO-8601 {@code PT5M} ({@link Durations}); strictly positive. */
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            Duration d = parseDuration(value);
-            if (d == null || d.isZero() || d.isNegative()) {
-                throw new TypeConversionException("expected a duration like 30s, 5m or PT5M, got [" + value + "]");
-            }
-            return d;
-        }
-    }
-
-    static Duration parseDuration(String value) {
-        String v = value.strip();
-        if (v.toUpperCase().startsWith("PT") || v.toUpperCase().startsWith("P")) {
             try {
-                return Duration.parse(v.toUpperCase());
-            } catch (DateTimeParseException e) {
-                return null;
+                Duration d = Durations.parse(value);
+                if (!d.isZero() && !d.isNegative()) return d;
+            } catch (IllegalArgumentException ignored) {
+                // reported below
             }
+            throw new TypeConversionException("expected a duration like 30s, 5m or PT5M, got [" + value + "]");
         }
-        Matcher m = DURATION_PART.matcher(v);
-        Duration total = Duration.ZERO;
-        int at = 0;
-        while (m.find() && m.start() == at) {
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
-            at = m.end();
-        }
-        return at == v.length() && at > 0 ? total : null;
     }
 
     static final class RetriesConverter implements ITypeConverter<Integer> {

@@ -14,8 +14,12 @@ final class Options {
 
     /** Fills the annotated {@code spec} object from {@code args}. */
     static <T> T parse(T spec, String magic, String args) {
+        return parse(spec, magic, ArgTokenizer.split(args == null ? "" : args));
+    }
+
+    /** Fills the annotated {@code spec} object from words already split. */
+    static <T> T parse(T spec, String magic, List<String> words) {
         CommandLine cli = commandLine(spec);
-        List<String> words = ArgTokenizer.split(args == null ? "" : args);
         try {
             cli.parseArgs(words.toArray(String[]::new));
         } catch (ParameterException e) {

@@ -18,9 +18,18 @@ public final class DagSvg implements Displayable {
     }
 
     public DagSvg(Dag dag, Map<String, NodeProgress> progress) {
+        this(dag, DagLayout.of(dag), progress);
+    }
+
+    private DagSvg(Dag dag, DagLayout layout, Map<String, NodeProgress> progress) {
         this.dag = dag;
-        this.layout = DagLayout.of(dag);
+        this.layout = layout;
         this.progress = Map.copyOf(progress);
+    }
+
+    /** The same drawing with other progress; the layout is not computed again (a live run redraws often). */
+    public DagSvg withProgress(Map<String, NodeProgress> progress) {
+        return new DagSvg(dag, layout, progress);
     }
 
     public Dag dag() {

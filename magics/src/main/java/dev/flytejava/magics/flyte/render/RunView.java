@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The live view of a local run: the DAG coloured by node state (for workflows), a table of each node's
- * state, time, attempt and cache hit, and once finished a summary line and the outputs.
+ * The live view of a local run: the DAG coloured by node state (for workflows; laid out once per run),
+ * a table of each node's state, time, attempt and cache hit, and once finished a summary line and the
+ * outputs.
  */
-public record RunView(String title, Optional<Dag> dag, List<NodeProgress> nodes, Optional<String> summary,
+public record RunView(String title, Optional<DagSvg> dag, List<NodeProgress> nodes, Optional<String> summary,
                       Map<String, String> outputs) implements Displayable {
 
     public RunView {
@@ -34,7 +35,7 @@ public record RunView(String title, Optional<Dag> dag, List<NodeProgress> nodes,
 
         StringBuilder text = new StringBuilder(table.text());
         StringBuilder html = new StringBuilder("<div class=\"flyte-run\">");
-        dag.ifPresent(d -> html.append(new DagSvg(d, byId).svg()));
+        dag.ifPresent(d -> html.append(d.withProgress(byId).svg()));
         html.append(table.html());
         summary.ifPresent(s -> {
             text.append('\n').append(s);

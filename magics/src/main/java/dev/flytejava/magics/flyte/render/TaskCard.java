@@ -23,6 +23,11 @@ public record TaskCard(String kind, String name, List<Variable> inputs, List<Var
 
     /** {@code x: INTEGER, y: STRING -> o0: INTEGER}; "()" for none. */
     public String signature() {
+        return signature(inputs, outputs);
+    }
+
+    /** {@code x: INTEGER, y: STRING -> o0: INTEGER}; "()" for none. */
+    public static String signature(List<Variable> inputs, List<Variable> outputs) {
         return join(inputs) + " -> " + join(outputs);
     }
 
