@@ -17,6 +17,7 @@ import java.util.List;
  * <p>{@code List<Long>} to literals is bound by the bytes it must allocate: measured on protobuf-java 4.36, each element
  * keeps a Literal (48 bytes), a Scalar (40), a Primitive (40) and the Long the generated setter boxes (24), and the
  * builders cost nothing more (reused builders, {@code buildPartial()} or plain objects of the same sizes were no faster).
+ * Reading back needs none of that: longs and doubles land in a primitive array behind an immutable list.
  */
 final class ScalarLists {
 
@@ -30,6 +31,18 @@ final class ScalarLists {
     static Literal toLiteral(List<?> values, Class<?> elementClass, BoundConverter element) {
         int size = values.size();
         ArrayList<Literal> literals = new ArrayList<>(size);
+        if (values instanceof LongList longs) { // a list read back from a literal, passed on: no boxes to check
+            for (int i = 0; i < size; i++) {
+                literals.add(Literals.of(Primitive.newBuilder().setInteger(longs.getLong(i))));
+            }
+            return collection(literals);
+        }
+        if (values instanceof DoubleList doubles) {
+            for (int i = 0; i < size; i++) {
+                literals.add(Literals.of(Primitive.newBuilder().setFloatValue(doubles.getDouble(i))));
+            }
+            return collection(literals);
+        }
         int index = 0;
         for (Object value : values) {
             Primitive.Builder primitive = Primitive.newBuilder();
@@ -45,32 +58,55 @@ final class ScalarLists {
                 index++;
                 continue;
             }
-            literals.add(Literal.newBuilder().setScalar(Scalar.newBuilder().setPrimitive(primitive.build()).build()).build());
+            literals.add(Literals.of(primitive));
             index++;
         }
+        return collection(literals);
+    }
+
+    private static Literal collection(List<Literal> literals) {
         return Literal.newBuilder().setCollection(LiteralCollection.newBuilder().addAllLiterals(literals)).build();
     }
 
-    static List<Object> toJava(List<Literal> literals, Class<?> elementClass, BoundConverter element) {
+    /**
+     * Longs and doubles come back as {@link LongList} / {@link DoubleList} (no boxes), strings as an unmodifiable list.
+     * An element of another primitive kind goes through the element converter, which reads it leniently or throws.
+     */
+    static List<?> toJava(List<Literal> literals, Class<?> elementClass, BoundConverter element) {
+        if (elementClass == Long.class) {
+            return new LongList(longs(literals, element));
+        }
+        if (elementClass == Double.class) {
+            return new DoubleList(doubles(literals, element));
+        }
         int size = literals.size();
         ArrayList<Object> values = new ArrayList<>(size);
-        Primitive.ValueCase expected = elementClass == Long.class ? Primitive.ValueCase.INTEGER
-                : elementClass == Double.class ? Primitive.ValueCase.FLOAT_VALUE : Primitive.ValueCase.STRING_VALUE;
         for (int i = 0; i < size; i++) {
             Literal literal = literals.get(i);
             Primitive p = literal.getScalar().getPrimitive();
-            if (p.getValueCase() != expected) {
-                int index = i;
-                values.add(failAt(index, () -> element.toJava(literal))); // lenient reads and errors of the generic route
-                continue;
-            }
-            values.add(switch (expected) {
-                case INTEGER -> p.getInteger();
-                case FLOAT_VALUE -> p.getFloatValue();
-                default -> p.getStringValue();
-            });
+            values.add(p.getValueCase() == Primitive.ValueCase.STRING_VALUE ? p.getStringValue() : failAt(i, () -> element.toJava(literal)));
         }
         return Collections.unmodifiableList(values);
+    }
+
+    private static long[] longs(List<Literal> literals, BoundConverter element) {
+        long[] values = new long[literals.size()];
+        for (int i = 0; i < values.length; i++) {
+            Literal literal = literals.get(i);
+            Primitive p = literal.getScalar().getPrimitive();
+            values[i] = p.getValueCase() == Primitive.ValueCase.INTEGER ? p.getInteger() : (Long) failAt(i, () -> element.toJava(literal));
+        }
+        return values;
+    }
+
+    private static double[] doubles(List<Literal> literals, BoundConverter element) {
+        double[] values = new double[literals.size()];
+        for (int i = 0; i < values.length; i++) {
+            Literal literal = literals.get(i);
+            Primitive p = literal.getScalar().getPrimitive();
+            values[i] = p.getValueCase() == Primitive.ValueCase.FLOAT_VALUE ? p.getFloatValue() : (Double) failAt(i, () -> element.toJava(literal));
+        }
+        return values;
     }
 
     private static Object failAt(int index, java.util.function.Supplier<Object> generic) {
