@@ -33,6 +33,13 @@ public interface MagicContext {
         return List.of();
     }
 
+    /**
+     * Removes the session's method {@code name} whose parameter types are {@code parameterTypes} (comma-separated,
+     * as written in source, e.g. {@code long,List<String>}; whitespace is ignored), if there is one, so that a later
+     * call cannot resolve to it. Other overloads stay. Returns whether a method was removed.
+     */
+    boolean dropMethod(String name, String parameterTypes);
+
     /** Adds jars or class folders to the session's class path (visible to later cells). */
     void addToClasspath(List<Path> paths);
 

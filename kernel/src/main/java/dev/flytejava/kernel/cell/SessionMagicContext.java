@@ -54,6 +54,11 @@ public final class SessionMagicContext implements MagicContext {
     }
 
     @Override
+    public boolean dropMethod(String name, String parameterTypes) {
+        return session.get().dropMethod(name, parameterTypes);
+    }
+
+    @Override
     public void addToClasspath(List<Path> paths) {
         session.get().addToClasspath(paths);
     }

@@ -13,6 +13,7 @@ import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
+import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
@@ -213,6 +214,20 @@ public final class JShellSession implements AutoCloseable {
     /** The names of the session's active variables, in declaration order. */
     public List<String> variableNames() {
         return shell.variables().filter(v -> shell.status(v).isActive()).map(v -> v.name()).distinct().toList();
+    }
+
+    /** Drops the active method {@code name(parameterTypes)}; JShell keeps overloads side by side, so a redefinition alone would not. */
+    public boolean dropMethod(String name, String parameterTypes) {
+        String wanted = withoutSpaces(parameterTypes);
+        List<MethodSnippet> matches = shell.methods()
+                .filter(m -> m.name().equals(name) && shell.status(m).isActive() && withoutSpaces(m.parameterTypes()).equals(wanted))
+                .toList();
+        matches.forEach(shell::drop);
+        return !matches.isEmpty();
+    }
+
+    private static String withoutSpaces(String text) {
+        return text.replaceAll("\\s+", "");
     }
 
     public SourceCodeAnalysis analysis() {

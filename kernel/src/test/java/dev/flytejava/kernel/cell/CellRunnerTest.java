@@ -92,6 +92,7 @@ class CellRunnerTest {
         public PrintStream err() { return System.err; }
         public Object eval(String javaSource) { return session.eval(javaSource, 1).map(JShellSession.Value::object).orElse(null); }
         public Optional<Object> variable(String name) { return session.variable(name); }
+        public boolean dropMethod(String name, String parameterTypes) { return session.dropMethod(name, parameterTypes); }
         public void addToClasspath(List<Path> paths) { session.addToClasspath(paths); }
         public ClassLoader classLoader() { return session.classLoader(); }
         public String display(Object value) { throw new UnsupportedOperationException(); }

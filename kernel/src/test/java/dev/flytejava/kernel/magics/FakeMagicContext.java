@@ -95,6 +95,14 @@ class FakeMagicContext implements MagicContext, AutoCloseable {
     }
 
     @Override
+    public synchronized boolean dropMethod(String name, String parameterTypes) {
+        List<jdk.jshell.MethodSnippet> matches = jshell().methods()
+                .filter(m -> m.name().equals(name) && m.parameterTypes().equals(parameterTypes.replaceAll("\\s+", ""))).toList();
+        matches.forEach(jshell()::drop);
+        return !matches.isEmpty();
+    }
+
+    @Override
     public synchronized void addToClasspath(List<Path> paths) {
         classpath.addAll(paths);
         paths.forEach(p -> jshell().addToClasspath(p.toString()));

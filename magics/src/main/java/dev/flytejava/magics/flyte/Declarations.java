@@ -74,7 +74,7 @@ final class Declarations {
         List<TaskCard.Variable> outputs = flyteTypes(built.iface().outputs(), "output", where);
 
         session.entities().put(new DeclaredTask(built, signature, options, body));
-        context.eval(SessionCode.visibleMethod(name, signature));
+        defineVisibleMethod(name, signature);
         return new TaskCard("task", name, inputs, outputs, describe(options));
     }
 
@@ -91,7 +91,7 @@ final class Declarations {
                 .wire(ir, types.subList(0, types.size() - 1), types.get(types.size() - 1), options, decorators);
         Dag dag = WorkflowDags.of(name, ir, workflow.iface().outputNames(), options.setup(), options.teardown(), callees());
         session.entities().put(new DeclaredWorkflow(workflow, ir, dag, options, body));
-        context.eval(SessionCode.visibleMethod(name, signature));
+        defineVisibleMethod(name, signature);
         return new DagSvg(dag);
     }
 
@@ -120,7 +120,7 @@ final class Declarations {
         String source = returnType + " " + options.name() + "() {}";
         MethodSignature method = new MethodSignature(options.name(), params, returnType, source, returnType.length() + 1,
                 wf.ir().signature().position());
-        context.eval(SessionCode.visibleMethod(options.name(), method));
+        defineVisibleMethod(options.name(), method);
 
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put("workflow", workflow.name());
@@ -129,6 +129,21 @@ final class Declarations {
         options.schedule().ifPresent(s -> shown.put("schedule", s));
         return new TaskCard("launch plan", options.name(), flyteTypes(declared.iface().inputs(), "input", where),
                 flyteTypes(declared.iface().outputs(), "output", where), shown);
+    }
+
+    /**
+     * Defines the method that runs the entity, then drops the one an earlier declaration of the same method defined
+     * with other parameter types (and that declaration's hidden task body): JShell would keep it as an overload, and
+     * a call could still resolve to it. Overloads the user wrote in plain cells are never touched.
+     */
+    private void defineVisibleMethod(String entityName, MethodSignature signature) throws Exception {
+        context.eval(SessionCode.visibleMethod(entityName, signature));
+        String types = SessionCode.parameterTypes(signature);
+        String before = session.definedMethods().put(signature.name(), types);
+        if (before != null && !before.equals(types)) {
+            context.dropMethod(signature.name(), before);
+            context.dropMethod(SessionCode.hiddenName(signature.name()), before);
+        }
     }
 
     /** Reads {@code k=v} texts per the workflow input's Java type. */

@@ -36,6 +36,8 @@ public final class FlyteSession implements AutoCloseable {
     private final EntityRegistry entities = new EntityRegistry();
     private final Map<String, TaskBody> boundBodies = new ConcurrentHashMap<>();
     private final Set<Class<?>> cellTransformers = ConcurrentHashMap.newKeySet();
+    /** Method name -> parameter types of the method the magics last defined under that name. */
+    private final Map<String, String> definedMethods = new ConcurrentHashMap<>();
 
     private FlyteSession(MagicContext context, Path cacheDir) {
         this.context = context;
@@ -122,6 +124,10 @@ public final class FlyteSession implements AutoCloseable {
 
     MagicContext context() {
         return context;
+    }
+
+    Map<String, String> definedMethods() {
+        return definedMethods;
     }
 
     EntityRegistry entities() {

@@ -32,6 +32,11 @@ final class SessionCode {
         return "__flyte_" + method + "_impl";
     }
 
+    /** The parameter types as written, comma-separated without spaces: {@code long,List<String>}. */
+    static String parameterTypes(MethodSignature s) {
+        return String.join(",", s.parameters().stream().map(p -> p.type().replaceAll("\\s+", "")).toList());
+    }
+
     /** The user's method under its hidden name. */
     static String hiddenMethod(MethodSignature s) {
         return s.renamed(hiddenName(s.name()));

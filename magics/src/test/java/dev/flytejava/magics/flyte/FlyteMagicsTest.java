@@ -77,6 +77,25 @@ class FlyteMagicsTest {
     }
 
     @Test
+    void redeclaringWithOtherParameterTypesReplacesTheOldMethod() throws Exception {
+        magics.task(ctx, "", "long half(long x) { return x / 2; }");
+        assertEquals(1L, eval("half(3)"));
+        magics.task(ctx, "", "double half(double x) { return x / 2; }");
+        // with the old half(long) still defined, half(3) would pick it (long is more specific than double)
+        assertEquals(1.5, eval("half(3)"));
+        magics.workflow(ctx, "", "double quarter(double x) { double h = half(x); return half(h); }");
+        assertEquals(0.75, eval("quarter(3)"));
+        magics.workflow(ctx, "", "double quarter(double x, double y) { double h = half(x); return half(y); }");
+        assertEquals(1.0, eval("quarter(3, 2)"));
+        assertThrows(Exception.class, () -> eval("quarter(3)"), "the one-input workflow method is gone");
+        // an overload the user wrote in a plain cell is theirs: it stays
+        eval("String half(String s) { return s.substring(0, s.length() / 2); }");
+        magics.task(ctx, "", "long half(long x) { return x / 2; }");
+        assertEquals("ab", eval("half(\"abcd\")"));
+        assertEquals(1L, eval("half(3)"));
+    }
+
+    @Test
     void decoratorsFromCellsWrapTheTask() throws Exception {
         magics.start(ctx); // what the kernel does when its session is ready: imports TaskDecorator & co.
         eval("List<String> seen = new ArrayList<>();");

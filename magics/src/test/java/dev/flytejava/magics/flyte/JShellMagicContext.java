@@ -119,6 +119,16 @@ final class JShellMagicContext implements MagicContext, AutoCloseable {
     }
 
     @Override
+    public boolean dropMethod(String name, String parameterTypes) {
+        List<jdk.jshell.MethodSnippet> matches = shell.methods()
+                .filter(m -> m.name().equals(name) && shell.status(m).isActive()
+                        && m.parameterTypes().replaceAll("\\s+", "").equals(parameterTypes.replaceAll("\\s+", "")))
+                .toList();
+        matches.forEach(shell::drop);
+        return !matches.isEmpty();
+    }
+
+    @Override
     public void addToClasspath(List<Path> paths) {
         paths.forEach(p -> shell.addToClasspath(p.toString()));
     }
