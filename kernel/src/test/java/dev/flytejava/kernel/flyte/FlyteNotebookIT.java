@@ -64,7 +64,7 @@ class FlyteNotebookIT extends FlyteKernelCase {
         assertEquals("42", tagged("call-addOne").result());
         assertTrue(tagged("task-slowSquare").result().contains("cache: v1"), tagged("task-slowSquare").toString());
         assertTrue(tagged("task-slowSquare").result().contains("requests: cpu=1,mem=1Gi"));
-        assertTrue(tagged("task-distance").result().contains("a: STRUCT, b: STRUCT -> o0: FLOAT"), tagged("task-distance").toString());
+        assertTrue(tagged("task-distance").result().contains("a: STRUCT(Coordinate), b: STRUCT(Coordinate) -> o0: FLOAT"), tagged("task-distance").toString());
         assertEquals("5.0", tagged("call-distance").result());
         assertEquals("task stats\n  xs: LIST<INTEGER> -> max: INTEGER, min: INTEGER", tagged("task-stats").result());
         assertEquals("Stats[max=9, min=2]", tagged("call-stats").result());

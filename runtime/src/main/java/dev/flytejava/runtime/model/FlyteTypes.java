@@ -1,40 +1,19 @@
 package dev.flytejava.runtime.model;
 
+import dev.flytejava.runtime.types.internal.Describe;
 import flyteidl.core.Types.LiteralType;
 import flyteidl.core.Types.SimpleType;
-import java.util.stream.Collectors;
 
 /** Reading Flyte {@code LiteralType}s: a short text for messages, and the assignability rule of wiring checks. */
 public final class FlyteTypes {
   private FlyteTypes() {}
 
-  /** A short text: {@code INTEGER}, {@code LIST<STRING>}, {@code MAP<STRING, FLOAT>}, {@code UNION<INTEGER | NONE>}. */
+  /**
+   * A short text: {@code INTEGER}, {@code LIST<STRING>}, {@code MAP<STRING, FLOAT>}, {@code UNION<INTEGER | NONE>},
+   * {@code STRUCT(Coordinate)}, {@code BLOB FILE(csv)}. The same rendering as the type engine's error messages.
+   */
   public static String describe(LiteralType t) {
-    switch (t.getTypeCase()) {
-      case SIMPLE:
-        if (t.getSimple() == SimpleType.STRUCT && t.hasStructure() && !t.getStructure().getTag().isEmpty()) {
-          return "STRUCT(" + t.getStructure().getTag() + ")";
-        }
-        return t.getSimple().name();
-      case COLLECTION_TYPE:
-        return "LIST<" + describe(t.getCollectionType()) + ">";
-      case MAP_VALUE_TYPE:
-        return "MAP<STRING, " + describe(t.getMapValueType()) + ">";
-      case UNION_TYPE:
-        return t.getUnionType().getVariantsList().stream().map(FlyteTypes::describe)
-            .collect(Collectors.joining(" | ", "UNION<", ">"));
-      case ENUM_TYPE:
-        return "ENUM" + t.getEnumType().getValuesList();
-      case BLOB:
-        return "BLOB(" + t.getBlob().getDimensionality().name()
-            + (t.getBlob().getFormat().isEmpty() ? "" : ", " + t.getBlob().getFormat()) + ")";
-      case SCHEMA:
-        return "SCHEMA";
-      case STRUCTURED_DATASET_TYPE:
-        return "STRUCTURED_DATASET";
-      default:
-        return t.getTypeCase().name();
-    }
+    return Describe.literalType(t);
   }
 
   /**

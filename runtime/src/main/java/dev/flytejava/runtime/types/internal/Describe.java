@@ -5,6 +5,7 @@ import flyteidl.core.Literals.Primitive;
 import flyteidl.core.Literals.Scalar;
 import flyteidl.core.Types.BlobType;
 import flyteidl.core.Types.LiteralType;
+import flyteidl.core.Types.SimpleType;
 import java.util.stream.Collectors;
 
 /** Short, readable renderings of values, literals and literal types for error messages. */
@@ -30,9 +31,7 @@ public final class Describe {
 
     public static String literalType(LiteralType type) {
         return switch (type.getTypeCase()) {
-            case SIMPLE -> type.getSimple().name()
-                    + (type.hasMetadata() && type.getMetadata().containsFields("title")
-                            ? "(" + type.getMetadata().getFieldsOrThrow("title").getStringValue() + ")" : "");
+            case SIMPLE -> type.getSimple().name() + structName(type);
             case COLLECTION_TYPE -> "LIST<" + literalType(type.getCollectionType()) + ">";
             case MAP_VALUE_TYPE -> "MAP<STRING, " + literalType(type.getMapValueType()) + ">";
             case UNION_TYPE -> type.getUnionType().getVariantsList().stream().map(Describe::literalType)
@@ -43,6 +42,14 @@ public final class Describe {
             case STRUCTURED_DATASET_TYPE -> "STRUCTURED_DATASET(" + type.getStructuredDatasetType().getFormat() + ")";
             case TYPE_NOT_SET -> "NOT_SET";
         };
+    }
+
+    /** "(Coordinate)" for a STRUCT whose JSON schema has a title, or whose structure has a tag; else nothing. */
+    private static String structName(LiteralType type) {
+        if (type.hasMetadata() && type.getMetadata().containsFields("title")) {
+            return "(" + type.getMetadata().getFieldsOrThrow("title").getStringValue() + ")";
+        }
+        return type.getSimple() == SimpleType.STRUCT && !type.getStructure().getTag().isEmpty() ? "(" + type.getStructure().getTag() + ")" : "";
     }
 
     private static String blob(BlobType blob) {
