@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.flytejava.kernel.eval.CellSegments;
 import dev.flytejava.kernel.eval.Completeness;
 import dev.flytejava.magics.MagicRegistry;
 import jdk.jshell.SourceCodeAnalysis;
@@ -99,7 +100,7 @@ final class Introspection {
         StringBuilder sb = new StringBuilder(code.length());
         for (String line : code.split("\n", -1)) {
             if (sb.length() > 0) sb.append('\n');
-            sb.append(line.strip().startsWith("%") ? " ".repeat(line.length()) : line);
+            sb.append(CellSegments.isLineMagic(line) || CellSegments.isCellMagic(line) ? " ".repeat(line.length()) : line);
         }
         return sb.toString();
     }

@@ -52,6 +52,9 @@ public final class CellRunner {
                 last = runMagic("%" + line.name(), () -> lineMagic(line.name()).eval(context, line.args()));
             } else if (segment instanceof CellSegments.CellMagicCall c) {
                 last = runMagic("%%" + c.name(), () -> cellMagic(c.name()).eval(context, c.args(), c.body()));
+            } else if (segment instanceof CellSegments.MisplacedCellMagic m) {
+                throw CellErrors.message("MisplacedCellMagic", "Cell magic [%%" + m.name() + "] is on cell line " + m.line()
+                        + "; a cell magic must be the first line of its cell (remove the lines above it or move them to another cell)");
             }
         }
         return last;

@@ -7,7 +7,9 @@ import java.util.List;
  * Splits a cell into what runs in order. A cell whose first line starts with {@code %%name} is a
  * cell magic (args: the rest of that line, body: the rest of the cell). Otherwise every line whose
  * first non-blank characters are {@code %name} is a line magic, and the lines between magics are
- * Java code, each piece knowing the cell line it starts on.
+ * Java code, each piece knowing the cell line it starts on. A name starts with a letter right after the
+ * {@code %}, so a continued expression such as {@code % 2;} stays Java; a {@code %%name} line below the
+ * first is a {@link MisplacedCellMagic}, reported as such rather than compiled as Java.
  */
 public final class CellSegments {
 
@@ -15,7 +17,7 @@ public final class CellSegments {
     }
 
     /** One piece of a cell. */
-    public sealed interface Segment permits JavaCode, LineMagicCall, CellMagicCall {
+    public sealed interface Segment permits JavaCode, LineMagicCall, CellMagicCall, MisplacedCellMagic {
     }
 
     /** Java source starting at cell line {@code firstLine} (1-based). */
@@ -30,10 +32,26 @@ public final class CellSegments {
     public record CellMagicCall(String name, String args, String body) implements Segment {
     }
 
+    /** {@code %%name} on cell line {@code line}, which is not the first: a cell magic must own the whole cell. */
+    public record MisplacedCellMagic(String name, int line) implements Segment {
+    }
+
+    /** Whether a line (leading blanks allowed) calls a line magic: {@code %name ...}. */
+    public static boolean isLineMagic(String line) {
+        String s = line.strip();
+        return s.length() > 1 && s.charAt(0) == '%' && Character.isLetter(s.charAt(1));
+    }
+
+    /** Whether a line (leading blanks allowed) names a cell magic: {@code %%name ...}. */
+    public static boolean isCellMagic(String line) {
+        String s = line.strip();
+        return s.length() > 2 && s.startsWith("%%") && Character.isLetter(s.charAt(2));
+    }
+
     public static List<Segment> split(String cell) {
         String[] lines = cell.split("\r?\n", -1);
         String first = lines.length == 0 ? "" : lines[0].strip();
-        if (first.startsWith("%%")) {
+        if (isCellMagic(first)) {
             String[] nameArgs = nameAndArgs(first.substring(2));
             int newline = cell.indexOf('\n');
             String body = newline < 0 ? "" : cell.substring(newline + 1);
@@ -44,10 +62,14 @@ public final class CellSegments {
         int javaStart = 1;
         for (int i = 0; i < lines.length; i++) {
             String stripped = lines[i].strip();
-            if (stripped.startsWith("%") && !stripped.startsWith("%%") && stripped.length() > 1) {
+            if (isLineMagic(stripped)) {
                 flush(segments, java, javaStart);
                 String[] nameArgs = nameAndArgs(stripped.substring(1));
                 segments.add(new LineMagicCall(nameArgs[0], nameArgs[1], i + 1));
+                javaStart = i + 2;
+            } else if (isCellMagic(stripped)) {
+                flush(segments, java, javaStart);
+                segments.add(new MisplacedCellMagic(nameAndArgs(stripped.substring(2))[0], i + 1));
                 javaStart = i + 2;
             } else {
                 if (java.length() == 0 && stripped.isEmpty()) {

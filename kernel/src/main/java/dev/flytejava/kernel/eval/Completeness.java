@@ -1,5 +1,7 @@
 package dev.flytejava.kernel.eval;
 
+import java.util.List;
+
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 
@@ -21,9 +23,10 @@ public final class Completeness {
     }
 
     public static Verdict of(String code, SourceCodeAnalysis analysis) {
-        if (code.strip().startsWith("%%")) return Verdict.complete();
+        List<CellSegments.Segment> segments = CellSegments.split(code);
+        if (!segments.isEmpty() && segments.get(0) instanceof CellSegments.CellMagicCall) return Verdict.complete();
         StringBuilder java = new StringBuilder();
-        for (CellSegments.Segment s : CellSegments.split(code)) {
+        for (CellSegments.Segment s : segments) {
             if (s instanceof CellSegments.JavaCode j) java.append(j.source());
         }
         return ofJava(java.toString(), analysis);

@@ -66,6 +66,13 @@ class CellRunnerTest {
     }
 
     @Test
+    void aCellMagicBelowTheFirstLineIsAnErrorThatSaysWhere() {
+        CellFailure f = assertThrows(CellFailure.class, () -> runner.run("\n%%upper\nshout"));
+        assertEquals("MisplacedCellMagic", f.ename());
+        assertTrue(f.evalue().startsWith("Cell magic [%%upper] is on cell line 2; a cell magic must be the first line"), f.evalue());
+    }
+
+    @Test
     void usageErrorsShowTheMessageOnlyAndUnexpectedOnesTheTrace() {
         CellFailure usage = assertThrows(CellFailure.class, () -> runner.run("%double nothing"));
         assertEquals("in magic [%double]: no variable [nothing]", usage.evalue());

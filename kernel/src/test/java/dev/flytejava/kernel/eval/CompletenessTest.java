@@ -26,7 +26,7 @@ class CompletenessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1 + 1", "int x = 3;", "void f() { }", "%lsmagic", "%%time\nwhile (", "int a = 1;\n%time a\n", ""})
+    @ValueSource(strings = {"1 + 1", "int x = 3;", "void f() { }", "%lsmagic", "%%time\nwhile (", "int a = 1;\n%time a\n", "", "long r = 7\n  % 3;"})
     void complete(String code) {
         assertEquals("complete", Completeness.of(code, analysis).status());
     }
