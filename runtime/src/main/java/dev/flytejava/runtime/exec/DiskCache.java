@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,7 +25,7 @@ import java.util.regex.Pattern;
  *
  * <p>Crash safety: an entry is written to a temp file in the same directory, forced to disk, then renamed over
  * the final name atomically, so a killed process leaves either the whole entry or none (plus perhaps a stray
- * temp file, which readers ignore). Each entry also carries its length and a SHA-256 of its payload; an entry that
+ * temp file, which readers ignore and {@link #open} deletes once it is {@link #STRAY_TEMP_AGE} old). Each entry also carries its length and a SHA-256 of its payload; an entry that
  * fails these checks or does not parse (corruption from outside) is deleted and reported as a miss, never an error.
  *
  * <p>Layout of an entry: magic {@code FJC1}, payload length (4 bytes), payload (the outputs' {@code LiteralMap}),
@@ -34,20 +37,49 @@ public final class DiskCache implements TaskCache {
   private static final int DIGEST = 32;
   private static final Pattern KEY = Pattern.compile("[0-9a-f]{16,128}");
 
+  /** Temp files older than this are strays of killed writers (a live writer finishes in far less). */
+  public static final Duration STRAY_TEMP_AGE = Duration.ofHours(1);
+
   private final Path dir;
 
   private DiskCache(Path dir) {
     this.dir = dir;
   }
 
-  /** The cache in {@code dir}, created if missing. */
+  /** The cache in {@code dir}, created if missing; temp files that killed writers left behind are deleted. */
   public static DiskCache open(Path dir) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create cache directory [" + dir + "]", e);
     }
-    return new DiskCache(dir);
+    DiskCache cache = new DiskCache(dir);
+    cache.deleteStrayTempFiles(Instant.now().minus(STRAY_TEMP_AGE));
+    return cache;
+  }
+
+  /**
+   * Deletes the temp files last modified before {@code before}; returns how many. Best effort: a file that
+   * cannot be listed or deleted stays, as readers ignore it anyway.
+   */
+  public int deleteStrayTempFiles(Instant before) {
+    int deleted = 0;
+    try (DirectoryStream<Path> shards = Files.newDirectoryStream(dir, Files::isDirectory)) {
+      for (Path shard : shards) {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(shard, ".*.tmp")) {
+          for (Path tmp : temps) {
+            if (Files.getLastModifiedTime(tmp).toInstant().isBefore(before) && Files.deleteIfExists(tmp)) {
+              deleted++;
+            }
+          }
+        } catch (IOException ignored) {
+          // this shard stays as it is
+        }
+      }
+    } catch (IOException ignored) {
+      // no cache directory (yet): nothing to sweep
+    }
+    return deleted;
   }
 
   /** The cache in {@code dir}, created on the first write. */

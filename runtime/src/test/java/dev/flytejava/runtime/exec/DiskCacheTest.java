@@ -17,9 +17,12 @@ import flyteidl.core.Literals.Primitive;
 import flyteidl.core.Literals.Scalar;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +116,22 @@ class DiskCacheTest {
     assertNotEquals(k, CacheKeys.of("t", "v2", "h", in1));
     assertNotEquals(k, CacheKeys.of("t", "v1", "h2", in1));
     assertNotEquals(k, CacheKeys.of("t", "v1", "h", LiteralMap.getDefaultInstance()));
+  }
+
+  @Test
+  void openingDeletesOldStrayTempFilesOnly() throws Exception {
+    DiskCache first = DiskCache.open(dir);
+    String key = CacheKeys.of("t", "v", "h", LiteralMap.getDefaultInstance());
+    first.put(key, outputs(7));
+    Path shard = first.entryFile(key).getParent();
+    Path old = Files.writeString(shard.resolve("." + key + ".killed-writer.tmp"), "half an entry");
+    Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(DiskCache.STRAY_TEMP_AGE).minusSeconds(60)));
+    Path live = Files.writeString(shard.resolve("." + key + ".live-writer.tmp"), "being written");
+
+    DiskCache reopened = DiskCache.open(dir);
+    assertFalse(Files.exists(old), "a temp file older than STRAY_TEMP_AGE is a stray");
+    assertTrue(Files.exists(live), "a fresh temp file may belong to a writer in another process");
+    assertEquals(Optional.of(outputs(7)), reopened.get(key));
   }
 
   @Test
