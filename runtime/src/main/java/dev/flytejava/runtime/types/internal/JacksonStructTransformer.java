@@ -36,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Records and POJOs through Jackson, as flytekit handles dataclasses: Flyte type STRUCT with the JSON schema as
  * metadata, the field types as {@code structure.dataclass_type} and flytekit's msgpack annotation; values as a
  * Binary with tag {@code msgpack}. Reading also accepts the generic {@code google.protobuf.Struct} form.
- * One reader and writer per Java type, built on first use.
+ * One reader and writer per Java type, built on first use. Plain records (scalar and String components, no Jackson
+ * annotations) skip Jackson's msgpack binding through {@link PlainRecordCodec}, which writes the same bytes.
  */
 public final class JacksonStructTransformer implements TypeTransformer<Object> {
 
@@ -45,8 +46,9 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
     private final ConcurrentHashMap<Type, Codec> codecs = new ConcurrentHashMap<>();
     private final ThreadLocal<Set<Type>> typesInProgress = ThreadLocal.withInitial(HashSet::new);
 
-    /** Reader and writers of one type. */
-    private record Codec(ObjectWriter writer, ObjectWriter listWriter, ObjectReader reader, ObjectReader treeReader) {}
+    /** Reader and writers of one type; {@code plain} is set for the records {@link PlainRecordCodec} handles. */
+    private record Codec(ObjectWriter writer, ObjectWriter listWriter, ObjectReader reader, ObjectReader treeReader,
+                         PlainRecordCodec plain) {}
 
     public JacksonStructTransformer(JacksonMappers mappers) {
         this.mappers = mappers;
@@ -147,9 +149,19 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
 
     @Override
     public Literal toLiteral(Object value, Type javaType, TransformerContext context) {
+        Codec codec = codec(javaType);
+        if (codec.plain() != null) {
+            PlainRecordCodec.MsgpackOut out = new PlainRecordCodec.MsgpackOut(64);
+            try {
+                codec.plain().write(value, out);
+                return Literals.msgpack(UnsafeByteOperations.unsafeWrap(out.array(), 0, out.size()));
+            } catch (RuntimeException e) {
+                // an accessor threw: Jackson writes it again and reports it with the component's path
+            }
+        }
         byte[] bytes;
         try {
-            bytes = codec(javaType).writer().writeValueAsBytes(value);
+            bytes = codec.writer().writeValueAsBytes(value);
         } catch (JsonMappingException e) {
             throw withPath(Failures.toLiteral(value, context.literalTypeOf(javaType), e.getOriginalMessage(), e), e);
         } catch (JsonProcessingException e) {
@@ -166,7 +178,10 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
                 if (!Literals.MSGPACK.equals(scalar.getBinary().getTag())) {
                     throw new IllegalArgumentException("unsupported binary tag [" + scalar.getBinary().getTag() + "], expected [msgpack]");
                 }
-                return codec(javaType).reader().readValue(scalar.getBinary().getValue().toByteArray());
+                Codec codec = codec(javaType);
+                byte[] bytes = scalar.getBinary().getValue().toByteArray();
+                Object plain = codec.plain() == null ? null : codec.plain().read(bytes, 0, bytes.length);
+                return plain != null ? plain : codec.reader().readValue(bytes);
             }
             if (literal.getValueCase() == Literal.ValueCase.SCALAR && scalar.hasGeneric()) {
                 return codec(javaType).treeReader().readValue(JsonStructs.toTree(scalar.getGeneric()));
@@ -204,13 +219,13 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
         if (slices == null) {
             slices = writeEach(values, element);
         }
-        flyteidl.core.Literals.LiteralCollection.Builder collection = flyteidl.core.Literals.LiteralCollection.newBuilder();
+        java.util.ArrayList<Literal> literals = new java.util.ArrayList<>(slices.ends().length);
         int start = slices.start();
         for (int end : slices.ends()) {
-            collection.addLiterals(Literals.msgpack(UnsafeByteOperations.unsafeWrap(slices.bytes(), start, end - start)));
+            literals.add(Literals.msgpack(UnsafeByteOperations.unsafeWrap(slices.bytes(), start, end - start)));
             start = end;
         }
-        return Literal.newBuilder().setCollection(collection).build();
+        return Literal.newBuilder().setCollection(flyteidl.core.Literals.LiteralCollection.newBuilder().addAllLiterals(literals)).build();
     }
 
     /** The msgpack values of a list, back to back in {@code bytes} from {@code start}; element i ends at {@code ends[i]}. */
@@ -223,6 +238,10 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
      * route reports the failing element as usual.
      */
     private Slices writeAsOneArray(java.util.List<?> values, Type javaType) {
+        PlainRecordCodec plain = codec(javaType).plain();
+        if (plain != null) {
+            return writePlain(values, plain);
+        }
         Sink sink = new Sink(Math.max(256, values.size() * 32));
         try {
             codec(javaType).listWriter().writeValue(sink, values);
@@ -242,6 +261,22 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** Plain records back to back without Jackson; null (the per-value route then reports it) if an accessor throws. */
+    private static Slices writePlain(java.util.List<?> values, PlainRecordCodec plain) {
+        PlainRecordCodec.MsgpackOut out = new PlainRecordCodec.MsgpackOut(Math.max(256, values.size() * 32));
+        int[] ends = new int[values.size()];
+        int index = 0;
+        try {
+            for (Object value : values) {
+                plain.write(value, out);
+                ends[index++] = out.size();
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return new Slices(out.array(), 0, ends);
     }
 
     /** Each value through the per-value writer into one shared sink; errors name the element's index and path. */
@@ -289,8 +324,22 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
         for (int i = 0, start = 0; i < size; start = ends[i++]) {
             literals.get(i).getScalar().getBinary().getValue().copyTo(all, start);
         }
-        ObjectReader reader = codec(javaType).reader();
+        Codec codec = codec(javaType);
         java.util.ArrayList<Object> values = new java.util.ArrayList<>(size);
+        if (codec.plain() != null) {
+            for (int i = 0, start = 0; i < size; start = ends[i++]) {
+                Object value = codec.plain().read(all, start, ends[i]);
+                if (value == null) {
+                    break; // Jackson reads the whole list, with its own results and errors
+                }
+                values.add(value);
+            }
+            if (values.size() == size) {
+                return values;
+            }
+            values.clear();
+        }
+        ObjectReader reader = codec.reader();
         try (com.fasterxml.jackson.core.JsonParser parser = reader.createParser(all)) {
             for (int i = 0; i < size; i++) {
                 values.add(reader.readValue(parser)); // reads one root value and leaves the parser right after it
@@ -327,7 +376,8 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
             JavaType type = mappers.json().constructType(javaType);
             JavaType listType = mappers.msgpack().getTypeFactory().constructCollectionType(java.util.List.class, type);
             codec = new Codec(mappers.msgpack().writerFor(type), mappers.msgpack().writerFor(listType),
-                    mappers.msgpack().readerFor(type), mappers.json().readerFor(type));
+                    mappers.msgpack().readerFor(type), mappers.json().readerFor(type),
+                    PlainRecordCodec.of(JavaTypeNames.rawClass(javaType)));
             codecs.putIfAbsent(javaType, codec);
         }
         return codec;

@@ -1,0 +1,131 @@
+package dev.flytejava.runtime.types.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The plain-record msgpack codec against Jackson's own msgpack binding, which it must agree with byte for byte. */
+class PlainRecordCodecTest {
+
+    public record AllKinds(long a, Long b, int c, Integer d, double e, Double f, boolean g, Boolean h, String i) {}
+
+    public record Flags(boolean isActive, String getter, long get) {}
+
+    public record Checked(long positive) {
+        public Checked {
+            if (positive <= 0) {
+                throw new IllegalArgumentException("positive must be > 0");
+            }
+        }
+    }
+
+    public record Renamed(@JsonProperty("ID") long id) {}
+
+    public record WithGetter(long id) {
+        public String getLabel() {
+            return "#" + id;
+        }
+    }
+
+    public record Nested(long id, List<Long> values) {}
+
+    private final ObjectMapper jackson = new JacksonMappers().msgpack();
+    private final PlainRecordCodec allKinds = PlainRecordCodec.of(AllKinds.class);
+
+    private static final long[] LONGS = {0, 1, -1, 31, -32, -33, 127, 128, 255, 256, -128, -129, 65535, 65536, -32768, -32769,
+        Integer.MAX_VALUE, Integer.MIN_VALUE, (1L << 32) - 1, 1L << 32, Long.MAX_VALUE, Long.MIN_VALUE};
+    private static final double[] DOUBLES = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        Double.MIN_VALUE, Double.MAX_VALUE, 1.5};
+    private static final String[] STRINGS = {"", "a".repeat(31), "b".repeat(32), "c".repeat(255), "d".repeat(256),
+        "e".repeat(65_535), "f".repeat(65_536), "é漢😀", "\uD800x", "x".repeat(600) + "é"};
+
+    private List<AllKinds> samples() {
+        Random random = new Random(7);
+        List<AllKinds> samples = new ArrayList<>();
+        for (int k = 0; k < 2_000; k++) {
+            long l = k < LONGS.length ? LONGS[k] : random.nextLong() >> random.nextInt(64);
+            double d = k < DOUBLES.length ? DOUBLES[k] : random.nextGaussian() * 1e6;
+            String s = k < STRINGS.length ? STRINGS[k] : Long.toHexString(random.nextLong()).repeat(random.nextInt(5));
+            boolean nulls = random.nextInt(4) == 0;
+            samples.add(new AllKinds(l, nulls ? null : -l, (int) l, nulls ? null : (int) (l >> 16), d, nulls ? null : -d,
+                    random.nextBoolean(), nulls ? null : random.nextBoolean(), nulls ? null : s));
+        }
+        return samples;
+    }
+
+    private byte[] codecBytes(PlainRecordCodec codec, Object value) {
+        PlainRecordCodec.MsgpackOut out = new PlainRecordCodec.MsgpackOut(16);
+        codec.write(value, out);
+        return out.copy();
+    }
+
+    @Test
+    void writesWhatJacksonWrites() throws Exception {
+        for (AllKinds value : samples()) {
+            assertArrayEquals(jackson.writeValueAsBytes(value), codecBytes(allKinds, value), value::toString);
+        }
+        Flags flags = new Flags(true, "g", 3);
+        assertArrayEquals(jackson.writeValueAsBytes(flags), codecBytes(PlainRecordCodec.of(Flags.class), flags));
+    }
+
+    @Test
+    void readsWhatJacksonReads() throws Exception {
+        for (AllKinds value : samples()) {
+            byte[] bytes = jackson.writeValueAsBytes(value);
+            Object read = allKinds.read(bytes, 0, bytes.length);
+            assertNotNull(read, value::toString);
+            assertEquals(jackson.readValue(bytes, AllKinds.class), read);
+        }
+    }
+
+    @Test
+    void readsKeysInAnyOrderAndOtherNumberForms() throws Exception {
+        // {"i": "x", "h": nil, ..., "e": float32 1.5, "f": 7 (an integer for a Double), "a": uint8 200, ...}
+        byte[] bytes = HexFormat.of().parseHex("89" + "a169a178" + "a168c0" + "a167c3" + "a16607" + "a165ca3fc00000"
+                + "a164c0" + "a163d0ff" + "a162c0" + "a161ccc8");
+        assertEquals(jackson.readValue(bytes, AllKinds.class), allKinds.read(bytes, 0, bytes.length));
+        assertEquals(new AllKinds(200, null, -1, null, 1.5, 7.0, true, null, "x"), allKinds.read(bytes, 0, bytes.length));
+    }
+
+    @Test
+    void stepsAsideWhereJacksonMightDecideOtherwise() throws Exception {
+        String valid = "a161ccc8" + "a162c0" + "a163d0ff" + "a164c0" + "a165ca3fc00000" + "a166c0" + "a167c3" + "a168c0";
+        assertNotNull(read("89" + valid + "a169a178"));
+        assertNull(read("89" + valid + "a16aa178"), "an unknown key");
+        assertNull(read("88" + valid), "a missing key");
+        assertNull(read("89" + valid + "a161ccc8"), "a repeated key (and i missing)");
+        assertNull(read("89" + valid.replace("a161ccc8", "a161c0") + "a169a178"), "nil for a primitive");
+        assertNull(read("89" + valid.replace("a161ccc8", "a161cfffffffffffffffff") + "a169a178"), "a uint64 above Long.MAX_VALUE");
+        assertNull(read("89" + valid.replace("a163d0ff", "a163ce80000000") + "a169a178"), "an int out of range");
+        assertNull(read("89" + valid + "a169" + "07"), "a number for a String");
+        assertNull(read("89" + valid + "a169a2c328"), "malformed UTF-8");
+        assertNull(read("89" + valid + "a169a178" + "c0"), "trailing bytes");
+        assertNull(read("89" + valid + "a169a3"), "a truncated string");
+        PlainRecordCodec checked = PlainRecordCodec.of(Checked.class);
+        byte[] zero = jackson.writeValueAsBytes(java.util.Map.of("positive", 0));
+        assertNull(checked.read(zero, 0, zero.length), "a constructor that throws");
+    }
+
+    private Object read(String hex) {
+        byte[] bytes = HexFormat.of().parseHex(hex);
+        return allKinds.read(bytes, 0, bytes.length);
+    }
+
+    @Test
+    void onlyPlainRecordsHaveACodec() {
+        assertNull(PlainRecordCodec.of(Renamed.class), "a Jackson annotation");
+        assertNull(PlainRecordCodec.of(WithGetter.class), "a getter Jackson writes as a property");
+        assertNull(PlainRecordCodec.of(Nested.class), "a List component");
+        assertNull(PlainRecordCodec.of(String.class), "not a record");
+        assertNotNull(PlainRecordCodec.of(Flags.class));
+    }
+}
