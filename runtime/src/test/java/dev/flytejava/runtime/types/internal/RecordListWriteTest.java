@@ -93,6 +93,26 @@ class RecordListWriteTest {
         assertEquals(0, list.toLiteral(List.of()).getCollection().getLiteralsCount());
     }
 
+    public record Plain(long id, double score, String name, Boolean flag) {}
+
+    @Test
+    void plainRecordsGiveJacksonsBytesAloneAndInLists() throws Exception {
+        Random random = new Random(5);
+        List<Plain> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            rows.add(new Plain(random.nextLong(), random.nextDouble(), "row " + i, i % 3 == 0 ? null : i % 2 == 0));
+        }
+        TypeConverter list = engine.converter(new TypeRef<List<Plain>>() {}.type());
+        Literal literal = list.toLiteral(rows);
+        assertEquals(perValue(engine.converter(Plain.class), rows), literal.getCollection().getLiteralsList());
+        com.fasterxml.jackson.databind.ObjectMapper jackson = new JacksonMappers().msgpack();
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(com.google.protobuf.ByteString.copyFrom(jackson.writeValueAsBytes(rows.get(i))),
+                    literal.getCollection().getLiterals(i).getScalar().getBinary().getValue());
+        }
+        assertEquals(rows, list.toJava(literal));
+    }
+
     @Test
     void subclassesTakeThePerValueRoute() {
         TypeConverter list = engine.converter(new TypeRef<List<Animal>>() {}.type());
