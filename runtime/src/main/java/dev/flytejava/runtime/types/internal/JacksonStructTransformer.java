@@ -151,7 +151,7 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
     public Literal toLiteral(Object value, Type javaType, TransformerContext context) {
         Codec codec = codec(javaType);
         if (codec.plain() != null) {
-            PlainRecordCodec.MsgpackOut out = new PlainRecordCodec.MsgpackOut(64);
+            MsgpackWriter out = new MsgpackWriter(64);
             try {
                 codec.plain().write(value, out);
                 return Literals.msgpack(UnsafeByteOperations.unsafeWrap(out.array(), 0, out.size()));
@@ -265,7 +265,7 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
 
     /** Plain records back to back without Jackson; null (the per-value route then reports it) if an accessor throws. */
     private static Slices writePlain(java.util.List<?> values, PlainRecordCodec plain) {
-        PlainRecordCodec.MsgpackOut out = new PlainRecordCodec.MsgpackOut(Math.max(256, values.size() * 32));
+        MsgpackWriter out = new MsgpackWriter(Math.max(256, values.size() * 32));
         int[] ends = new int[values.size()];
         int index = 0;
         try {

@@ -11,10 +11,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -44,10 +40,12 @@ final class PlainRecordCodec {
             String.class, Kind.STRING);
 
     private final Component[] components;
+    private final byte[][] names;
     private final MethodHandle constructor; // (Object[]) -> Object
 
     private PlainRecordCodec(Component[] components, MethodHandle constructor) {
         this.components = components;
+        this.names = Arrays.stream(components).map(Component::name).toArray(byte[][]::new);
         this.constructor = constructor;
     }
 
@@ -89,7 +87,7 @@ final class PlainRecordCodec {
     }
 
     /** Appends the msgpack of {@code value} (a non-null instance of the record) to {@code out}. */
-    void write(Object value, MsgpackOut out) {
+    void write(Object value, MsgpackWriter out) {
         out.mapHeader(components.length);
         for (Component c : components) {
             out.raw(c.key);
@@ -117,7 +115,7 @@ final class PlainRecordCodec {
 
     /** The record in {@code bytes[start, end)}, or null to let Jackson read it (see the class comment). */
     Object read(byte[] bytes, int start, int end) {
-        MsgpackIn in = new MsgpackIn(bytes, start, end);
+        MsgpackReader in = new MsgpackReader(bytes, start, end);
         int n = in.mapHeader();
         if (n != components.length) {
             return null;
@@ -125,7 +123,7 @@ final class PlainRecordCodec {
         Object[] args = new Object[n];
         boolean[] seen = new boolean[n];
         for (int i = 0; i < n; i++) {
-            int index = in.key(components, i);
+            int index = in.key(names, i);
             if (index < 0 || seen[index]) {
                 return null;
             }
@@ -155,7 +153,7 @@ final class PlainRecordCodec {
 
     /** The msgpack string for a key, header included. */
     private static byte[] key(String name) {
-        MsgpackOut out = new MsgpackOut(name.length() + 5);
+        MsgpackWriter out = new MsgpackWriter(name.length() + 5);
         out.string(name);
         return out.copy();
     }
@@ -212,296 +210,5 @@ final class PlainRecordCodec {
 
     private static AccessibleObject[] concat(AccessibleObject[]... arrays) {
         return Arrays.stream(arrays).flatMap(Arrays::stream).toArray(AccessibleObject[]::new);
-    }
-
-    /** A growable msgpack writer: smallest forms, as msgpack-java's packer writes them. */
-    static final class MsgpackOut {
-        private byte[] buf;
-        private int size;
-
-        MsgpackOut(int capacity) {
-            buf = new byte[Math.max(16, capacity)];
-        }
-
-        int size() {
-            return size;
-        }
-
-        byte[] array() {
-            return buf;
-        }
-
-        byte[] copy() {
-            return Arrays.copyOf(buf, size);
-        }
-
-        private void ensure(int more) {
-            if (size + more > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
-            }
-        }
-
-        void raw(byte[] bytes) {
-            ensure(bytes.length);
-            System.arraycopy(bytes, 0, buf, size, bytes.length);
-            size += bytes.length;
-        }
-
-        void mapHeader(int n) {
-            ensure(1);
-            buf[size++] = (byte) (0x80 | n);
-        }
-
-        void nil() {
-            ensure(1);
-            buf[size++] = (byte) 0xc0;
-        }
-
-        void bool(boolean v) {
-            ensure(1);
-            buf[size++] = (byte) (v ? 0xc3 : 0xc2);
-        }
-
-        void integer(long v) {
-            ensure(9);
-            if (v < -(1L << 5)) {
-                if (v < -(1L << 15)) {
-                    if (v < -(1L << 31)) {
-                        put(0xd3, v, 8);
-                    } else {
-                        put(0xd2, v, 4);
-                    }
-                } else if (v < -(1 << 7)) {
-                    put(0xd1, v, 2);
-                } else {
-                    put(0xd0, v, 1);
-                }
-            } else if (v < (1 << 7)) {
-                buf[size++] = (byte) v;
-            } else if (v < (1 << 8)) {
-                put(0xcc, v, 1);
-            } else if (v < (1 << 16)) {
-                put(0xcd, v, 2);
-            } else if (v < (1L << 32)) {
-                put(0xce, v, 4);
-            } else {
-                put(0xcf, v, 8);
-            }
-        }
-
-        void float64(double v) {
-            ensure(9);
-            put(0xcb, Double.doubleToRawLongBits(v), 8);
-        }
-
-        void string(String s) {
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            int n = utf8.length;
-            ensure(n + 5);
-            if (n < (1 << 5)) {
-                buf[size++] = (byte) (0xa0 | n);
-            } else if (n < (1 << 8)) {
-                put(0xd9, n, 1);
-            } else if (n < (1 << 16)) {
-                put(0xda, n, 2);
-            } else {
-                put(0xdb, n, 4);
-            }
-            System.arraycopy(utf8, 0, buf, size, n);
-            size += n;
-        }
-
-        /** A format byte, then the low {@code bytes} bytes of {@code v}, big-endian. */
-        private void put(int format, long v, int bytes) {
-            buf[size++] = (byte) format;
-            for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) {
-                buf[size++] = (byte) (v >>> shift);
-            }
-        }
-    }
-
-    /** A reader over one value's bytes; every method returns null / -1 instead of throwing on what it does not expect. */
-    private static final class MsgpackIn {
-        private final byte[] b;
-        private int pos;
-        private final int end;
-        private boolean nil;
-
-        MsgpackIn(byte[] b, int start, int end) {
-            this.b = b;
-            this.pos = start;
-            this.end = end;
-        }
-
-        boolean atEnd() {
-            return pos == end;
-        }
-
-        int mapHeader() {
-            if (pos >= end) {
-                return -1;
-            }
-            int f = b[pos] & 0xff;
-            if ((f & 0xf0) == 0x80) {
-                pos++;
-                return f & 0x0f;
-            }
-            if (f == 0xde && pos + 3 <= end) {
-                pos += 3;
-                return (int) uint(pos - 2, 2);
-            }
-            return -1;
-        }
-
-        /** The index of the component whose key comes next, or -1; keys usually come in order, so {@code likely} is tried first. */
-        int key(Component[] components, int likely) {
-            int length = stringHeader();
-            if (length < 0 || pos + length > end) {
-                return -1;
-            }
-            for (int k = 0; k < components.length; k++) {
-                int i = (likely + k) % components.length;
-                byte[] name = components[i].name;
-                if (Arrays.equals(name, 0, name.length, b, pos, pos + length)) {
-                    pos += length;
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        boolean isNil() {
-            nil = pos < end && (b[pos] & 0xff) == 0xc0;
-            return nil;
-        }
-
-        /** Consumes the nil {@link #isNil} saw; false if there was none. */
-        boolean consumedNil() {
-            if (!nil) {
-                return false;
-            }
-            pos++;
-            return true;
-        }
-
-        Long longValue() {
-            if (pos >= end) {
-                return null;
-            }
-            int f = b[pos] & 0xff;
-            if (f <= 0x7f || f >= 0xe0) {
-                pos++;
-                return (long) (byte) f;
-            }
-            int n = switch (f) {
-                case 0xcc, 0xd0 -> 1;
-                case 0xcd, 0xd1 -> 2;
-                case 0xce, 0xd2 -> 4;
-                case 0xcf, 0xd3 -> 8;
-                default -> -1;
-            };
-            if (n < 0 || pos + 1 + n > end) {
-                return null;
-            }
-            long v = uint(pos + 1, n);
-            if (f >= 0xd0) {
-                v = n == 8 ? v : (v << (64 - 8 * n)) >> (64 - 8 * n); // sign-extend int8..int32
-            } else if (n == 8 && v < 0) {
-                return null; // a uint64 above Long.MAX_VALUE
-            }
-            pos += 1 + n;
-            return v;
-        }
-
-        Integer intValue() {
-            int start = pos;
-            Long v = longValue();
-            if (v == null || v != v.intValue()) {
-                pos = start;
-                return null;
-            }
-            return v.intValue();
-        }
-
-        Double doubleValue() {
-            if (pos >= end) {
-                return null;
-            }
-            int f = b[pos] & 0xff;
-            if (f == 0xcb && pos + 9 <= end) {
-                double v = Double.longBitsToDouble(uint(pos + 1, 8));
-                pos += 9;
-                return v;
-            }
-            if (f == 0xca && pos + 5 <= end) {
-                double v = Float.intBitsToFloat((int) uint(pos + 1, 4));
-                pos += 5;
-                return v;
-            }
-            Long integral = longValue(); // Jackson reads an integer into a double too
-            return integral == null ? null : (double) integral;
-        }
-
-        Boolean booleanValue() {
-            if (pos < end && ((b[pos] & 0xff) == 0xc2 || (b[pos] & 0xff) == 0xc3)) {
-                return (b[pos++] & 0xff) == 0xc3;
-            }
-            return null;
-        }
-
-        String stringValue() {
-            int start = pos;
-            int length = stringHeader();
-            if (length < 0 || pos + length > end) {
-                pos = start;
-                return null;
-            }
-            int from = pos;
-            pos += length;
-            boolean ascii = true;
-            for (int i = from; i < pos && ascii; i++) {
-                ascii = b[i] >= 0;
-            }
-            if (ascii) {
-                return new String(b, from, length, StandardCharsets.ISO_8859_1);
-            }
-            try {
-                CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, from, length));
-                return chars.toString();
-            } catch (CharacterCodingException e) {
-                return null; // Jackson's reader replaces malformed bytes its own way
-            }
-        }
-
-        /** A str header's length, advancing past the header; -1 if the next value is not a string. */
-        private int stringHeader() {
-            if (pos >= end) {
-                return -1;
-            }
-            int f = b[pos] & 0xff;
-            if ((f & 0xe0) == 0xa0) {
-                pos++;
-                return f & 0x1f;
-            }
-            int n = f == 0xd9 ? 1 : f == 0xda ? 2 : f == 0xdb ? 4 : -1;
-            if (n < 0 || pos + 1 + n > end) {
-                return -1;
-            }
-            long length = uint(pos + 1, n);
-            if (length > Integer.MAX_VALUE) {
-                return -1;
-            }
-            pos += 1 + n;
-            return (int) length;
-        }
-
-        private long uint(int at, int bytes) {
-            long v = 0;
-            for (int i = 0; i < bytes; i++) {
-                v = (v << 8) | (b[at + i] & 0xff);
-            }
-            return v;
-        }
     }
 }

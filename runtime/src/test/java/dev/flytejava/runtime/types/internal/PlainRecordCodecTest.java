@@ -63,7 +63,7 @@ class PlainRecordCodecTest {
     }
 
     private byte[] codecBytes(PlainRecordCodec codec, Object value) {
-        PlainRecordCodec.MsgpackOut out = new PlainRecordCodec.MsgpackOut(16);
+        MsgpackWriter out = new MsgpackWriter(16);
         codec.write(value, out);
         return out.copy();
     }
