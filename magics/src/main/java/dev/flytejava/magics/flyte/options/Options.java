@@ -23,7 +23,7 @@ final class Options {
         try {
             cli.parseArgs(words.toArray(String[]::new));
         } catch (ParameterException e) {
-            throw new OptionException(magic + " " + message(e) + "\nUsage: " + usage(spec).strip());
+            throw new OptionException(magic + " " + message(e) + "\n" + usage(spec).strip()); // picocli's text starts with "Usage: "
         }
         return spec;
     }

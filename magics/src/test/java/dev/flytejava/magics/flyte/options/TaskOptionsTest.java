@@ -45,7 +45,7 @@ class TaskOptionsTest {
     void badTimeoutNamesOptionAndForm() {
         OptionException e = assertThrows(OptionException.class, () -> TaskOptions.parse("--timeout abc"));
         assertTrue(e.getMessage().startsWith("%%task --timeout: expected a duration like 30s, 5m or PT5M, got [abc]"), e.getMessage());
-        assertTrue(e.getMessage().contains("Usage:"), e.getMessage());
+        assertTrue(e.getMessage().contains("\nUsage: %%task [--cache=VERSION]"), e.getMessage());
         assertThrows(OptionException.class, () -> TaskOptions.parse("--timeout 0s"));
         assertThrows(OptionException.class, () -> TaskOptions.parse("--timeout 5x"));
     }
