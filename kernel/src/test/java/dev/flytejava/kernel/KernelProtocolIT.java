@@ -62,6 +62,14 @@ class KernelProtocolIT extends KernelCase {
     }
 
     @Test
+    void aLongListResultShowsItsFirstThousandElementsAndHowManyMore() {
+        JsonObject r = cells(List.of(cell("java.util.stream.LongStream.range(0, 1_000_000).boxed().toList()"), cell("List.of(1, 2)")), List.of());
+        String big = result(cellAt(r, 0));
+        assertTrue(big.startsWith("[0, 1, 2") && big.endsWith(", 999, ... 999000 more]"), big.substring(0, Math.min(200, big.length())));
+        assertEquals("[1, 2]", result(cellAt(r, 1)));
+    }
+
+    @Test
     void systemInReadsBecomeInputRequests() {
         Map<String, Object> read = new LinkedHashMap<>();
         read.put("code", "System.out.print(\"name? \"); String name = new Scanner(System.in).nextLine(); \"hello \" + name");

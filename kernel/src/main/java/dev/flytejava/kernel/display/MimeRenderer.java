@@ -26,7 +26,7 @@ public final class MimeRenderer {
             if (bundle == null) throw new IllegalArgumentException("[" + value.getClass().getName() + "].mimeBundle() returned null");
             bundle.forEach((mime, content) -> data.put(mime, content(mime, content)));
         }
-        data.putIfAbsent("text/plain", plainText != null ? plainText : String.valueOf(value));
+        data.putIfAbsent("text/plain", plainText != null ? plainText : ValueText.of(value, String::valueOf));
         return data;
     }
 

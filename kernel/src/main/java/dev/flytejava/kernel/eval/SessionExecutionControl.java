@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.flytejava.kernel.display.ValueText;
 import jdk.jshell.execution.DirectExecutionControl;
 
 /**
@@ -109,7 +110,7 @@ final class SessionExecutionControl extends DirectExecutionControl {
             throw new InvocationTargetException(e);
         }
         lastValue = result[0];
-        return valueString(result[0]);
+        return ValueText.of(result[0], DirectExecutionControl::valueString);
     }
 
     /** Ends the running snippet: interrupts it, then stops its thread if it does not finish soon. */
