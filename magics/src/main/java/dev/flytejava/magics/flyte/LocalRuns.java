@@ -89,8 +89,10 @@ final class LocalRuns implements ExecutionListener, AutoCloseable {
             outputs = OutputValues.texts(result.outputs());
             return result.outputs();
         } catch (NodeFailedException e) {
-            summary = name + " failed after " + millis(t0) + " at node [" + e.nodePath() + "]: "
-                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            summary = e.getCause() instanceof InterruptedException
+                    ? name + " was interrupted after " + millis(t0) + " while node [" + e.nodePath() + "] was running"
+                    : name + " failed after " + millis(t0) + " at node [" + e.nodePath() + "]: "
+                            + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             throw e;
         } catch (RuntimeException e) {
             summary = name + " did not run: " + e.getMessage();

@@ -155,6 +155,28 @@ class FlyteMagicsTest {
     }
 
     @Test
+    void anInterruptedRunSaysSoInItsSummary() throws Exception {
+        magics.task(ctx, "", "long slow(long x) throws InterruptedException { Thread.sleep(30_000); return x; }");
+        magics.workflow(ctx, "", "long wf(long x) { long a = slow(x); return a; }");
+        Thread caller = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            caller.interrupt();
+        });
+        interrupter.start();
+        assertThrows(Exception.class, () -> eval("wf(1)"));
+        interrupter.join();
+        Thread.interrupted(); // whatever is left of the interrupt must not leak into the next test
+        String summary = text(lastView());
+        assertTrue(summary.contains("wf was interrupted after "), summary);
+        assertTrue(summary.contains("while node [wf/a] was running"), summary);
+    }
+
+    @Test
     void workflowReturningRecordAndValueArm() throws Exception {
         eval("@Outputs record Pair(long big, long small) {}");
         magics.task(ctx, "", "long addOne(long x) { return x + 1; }");
