@@ -81,7 +81,7 @@ public final class CellRunner {
         } catch (InterruptedException e) {
             throw CellErrors.message("Interrupted", "magic [" + name + "] was interrupted");
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
-            throw CellErrors.message(e.getClass().getSimpleName(), "in magic [" + name + "]: " + e.getMessage());
+            throw CellErrors.message(e.getClass().getSimpleName(), "in magic [" + name + "]: " + CellErrors.withoutWrapperNames(String.valueOf(e.getMessage())));
         } catch (Exception e) {
             throw CellErrors.exception(e);
         } finally {

@@ -66,7 +66,12 @@ public final class CellErrors {
 
     /** The exception's message without JShell's wrapper class names ("REPL.$JShell$17.s" is "s"). */
     static String message(Throwable t) {
-        return t.getMessage() == null ? "" : SNIPPET_WRAPPER.matcher(t.getMessage()).replaceAll("");
+        return t.getMessage() == null ? "" : withoutWrapperNames(t.getMessage());
+    }
+
+    /** A text naming cell-declared classes as the cell does ("REPL.$JShell$19$Coordinate" is "Coordinate"). */
+    public static String withoutWrapperNames(String text) {
+        return SNIPPET_WRAPPER.matcher(text).replaceAll("");
     }
 
     private static void describe(Throwable t, List<String> out, String prefix) {

@@ -44,6 +44,9 @@ class FlyteMagicErrorsIT extends FlyteKernelCase {
     private int finalCheck;
     private int compileError;
     private int afterCompileError;
+    private int unquotedJson;
+    private int spacedJson;
+    private int quotedJson;
 
     @BeforeAll
     void run(@TempDir Path work) throws Exception {
@@ -92,6 +95,11 @@ class FlyteMagicErrorsIT extends FlyteKernelCase {
         finalCheck = add("%flyte run addOne --x 7");
         compileError = add("%%task\nlong broken(long x) {\n    long y = x;\n    return \"text\";\n}");
         afterCompileError = add("addOne(10)");
+        add("record Point(long x, long y) {}");
+        add("%%task\nlong sum(Point p) { return p.x() + p.y(); }");
+        unquotedJson = add("%flyte run sum --p {\"x\":3,\"y\":4}");
+        spacedJson = add("%flyte run sum --p {\"x\": 3, \"y\": 4}");
+        quotedJson = add("%flyte run sum --p '{\"x\": 3, \"y\": 4}'");
         cells = runCells(sources, work.resolve("cache"));
     }
 
@@ -147,6 +155,18 @@ class FlyteMagicErrorsIT extends FlyteKernelCase {
     void compileErrorInATaskBodyNamesTheCellLine() {
         assertError(compileError, "line 4", "incompatible types");
         assertEquals("11", at(afterCompileError).result());
+    }
+
+    @Test
+    void jsonThatLostItsQuotesSaysHowToQuoteItAndNamesTheCellsClass() {
+        assertError(unquotedJson, "--p: expected JSON for Point, got [{x:3,y:4}]", "put the JSON in single quotes");
+        assertError(spacedJson, "got [3,]", "the value of --p looks like JSON cut at a space");
+        assertFalse(at(unquotedJson).error().contains("$JShell$"), at(unquotedJson).error());
+        Cell quoted = at(quotedJson);
+        assertTrue(quoted.ok(), quoted.toString());
+        String shown = quoted.ofType("update_display_data").get(quoted.ofType("update_display_data").size() - 1)
+                .path("data").path("text/plain").asText();
+        assertTrue(shown.contains("o0 = 7"), shown);
     }
 
     @Test

@@ -53,9 +53,23 @@ final class InputValues {
             }
             return JSON.readValue(json, javaType);
         } catch (IllegalArgumentException | JsonProcessingException e) {
+            String reason = e instanceof JsonProcessingException j ? " (" + j.getOriginalMessage().lines().findFirst().orElse("") + ")" : "";
             throw new IllegalArgumentException("--" + input + ": expected " + form(type) + ", got [" + text + "] for input ["
-                    + input + "] of " + where);
+                    + input + "] of " + where + reason + quotingHint(text));
         }
+    }
+
+    /**
+     * Magic arguments are split like a shell splits words, so {@code {"x": 3}} arrives as {@code {x: 3}}; JSON without
+     * a double quote but with a key or text in it most likely lost its quotes that way.
+     */
+    private static String quotingHint(String text) {
+        String t = text.strip();
+        boolean json = t.startsWith("{") || (t.startsWith("[") && t.chars().anyMatch(Character::isLetter));
+        return json && !t.contains("\"")
+                ? "; double quotes are removed when the magic line is split into words: put the JSON in single quotes, e.g. '"
+                        + "{\"x\": 3, \"name\": \"a\"}'"
+                : "";
     }
 
     /** What a text for this type looks like, for error messages. */

@@ -26,7 +26,8 @@ public record RunOptions(String entity, Map<String, String> inputs) {
         for (int i = 1; i < words.size(); i++) {
             String word = words.get(i);
             if (!word.startsWith("--") || word.length() == 2) {
-                throw new OptionException("%flyte run: expected --INPUT VALUE, got [" + word + "]\nUsage: " + USAGE);
+                throw new OptionException("%flyte run: expected --INPUT VALUE, got [" + word + "]" + cutJsonHint(words, i)
+                        + "\nUsage: " + USAGE);
             }
             String name;
             String value;
@@ -42,5 +43,15 @@ public record RunOptions(String entity, Map<String, String> inputs) {
             if (inputs.put(name, value) != null) throw new OptionException("--" + name + ": given twice");
         }
         return new RunOptions(words.get(0), inputs);
+    }
+
+    /** When the word before a stray one began a JSON value, that value was most likely cut at a space. */
+    private static String cutJsonHint(List<String> words, int stray) {
+        String before = words.get(stray - 1);
+        if (stray < 3 || !words.get(stray - 2).startsWith("--") || !(before.startsWith("{") || before.startsWith("["))) {
+            return "";
+        }
+        return "; the value of " + words.get(stray - 2) + " looks like JSON cut at a space: put the whole value in single quotes, e.g. "
+                + words.get(stray - 2) + " '{\"x\": 3, \"name\": \"a\"}'";
     }
 }
