@@ -96,6 +96,14 @@ class FlyteNotebookIT extends FlyteKernelCase {
     }
 
     @Test
+    void flyteRunReadsARecordInputFromQuotedJson() {
+        Cell run = tagged("flyte-run-record");
+        List<JsonNode> updates = run.ofType("update_display_data");
+        String last = updates.get(updates.size() - 1).path("data").path("text/plain").asText();
+        assertTrue(last.contains("o0 = 10.0"), last);
+    }
+
+    @Test
     void runShowsOneLiveDisplayUpdatedInPlace() {
         Cell run = tagged("run-pipeline");
         assertEquals("32", run.result());
