@@ -18,7 +18,8 @@ public interface MagicContext {
 
     /**
      * Evaluates Java source in the session exactly as a code cell would (declarations persist) and
-     * returns the value of its last expression, or {@code null}. Compile errors are thrown.
+     * returns the value of its last expression, or {@code null}. Compile errors are thrown, and so is a declaration
+     * that uses a name not declared yet (a plain cell may do that; code a magic defines must run as it is).
      */
     Object eval(String javaSource) throws Exception;
 

@@ -40,7 +40,7 @@ public final class SessionMagicContext implements MagicContext {
 
     @Override
     public Object eval(String javaSource) {
-        return session.get().eval(javaSource, 1).map(JShellSession.Value::object).orElse(null);
+        return session.get().eval(javaSource, 1, JShellSession.Unresolved.REJECT).map(JShellSession.Value::object).orElse(null);
     }
 
     @Override

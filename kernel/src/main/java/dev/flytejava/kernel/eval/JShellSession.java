@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -42,6 +43,13 @@ public final class JShellSession implements AutoCloseable {
     /** The value of a cell's last expression: the object itself and JShell's text for it. */
     public record Value(Object object, String text) {
     }
+
+    /**
+     * What to do with a declaration that uses something not declared yet (JShell defines it, but it cannot run):
+     * a plain cell gets a note on stderr, as the jshell tool prints one; code a magic generates is rejected, so a
+     * task is never declared with a body that cannot run.
+     */
+    public enum Unresolved { NOTE, REJECT }
 
     private final JShell shell;
     private final SessionExecutionControl control;
@@ -84,6 +92,11 @@ public final class JShellSession implements AutoCloseable {
      * @throws CellFailure on a compile error, an exception in user code, or an interrupt
      */
     public Optional<Value> eval(String source, int firstLine) {
+        return eval(source, firstLine, Unresolved.NOTE);
+    }
+
+    /** {@link #eval(String, int)}, with {@code unresolved} saying what a declaration using undeclared names does. */
+    public Optional<Value> eval(String source, int firstLine, Unresolved unresolved) {
         Optional<Value> last = Optional.empty();
         int offset = 0;
         String remaining = source;
@@ -99,13 +112,13 @@ public final class JShellSession implements AutoCloseable {
             // Diagnostics count from the start of JShell's snippet source, which may keep some of
             // the whitespace before the code: line its first code character up with the cell's.
             int snippetStart = offset + firstNonBlank(remaining) - firstNonBlank(info.source());
-            last = evalSnippet(info.source(), source, firstLine, snippetStart);
+            last = evalSnippet(info.source(), source, firstLine, snippetStart, unresolved);
             offset += consumed;
             remaining = info.remaining();
         }
     }
 
-    private Optional<Value> evalSnippet(String snippetSource, String cell, int firstLine, int snippetStart) {
+    private Optional<Value> evalSnippet(String snippetSource, String cell, int firstLine, int snippetStart, Unresolved unresolved) {
         control.reset();
         List<SnippetEvent> events = shell.eval(snippetSource);
         if (control.wasStopped()) throw CellErrors.message("Interrupted", "the cell was interrupted");
@@ -117,6 +130,15 @@ public final class JShellSession implements AutoCloseable {
             if (thrown != null) throw runtimeFailure(thrown);
             if (event.status() == Snippet.Status.REJECTED) {
                 throw CellErrors.compileError(diagnostics(snippet, cell, firstLine, snippetStart));
+            }
+            if ((event.status() == Snippet.Status.RECOVERABLE_DEFINED || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED)
+                    && snippet instanceof DeclarationSnippet declaration) {
+                List<String> missing = shell.unresolvedDependencies(declaration).toList();
+                if (!missing.isEmpty()) {
+                    if (unresolved == Unresolved.REJECT) throw CellErrors.compileError(undeclared(missing, cell, firstLine, snippetStart));
+                    System.err.println("Note: " + describe(snippet) + " cannot be used until " + String.join(", ", missing)
+                            + (missing.size() == 1 ? " is" : " are") + " declared");
+                }
             }
             if (showsValue(snippet.subKind())) {
                 if (event.value() != null && control.lastValue() != null) {
@@ -135,16 +157,38 @@ public final class JShellSession implements AutoCloseable {
     }
 
     private CellFailure runtimeFailure(JShellException thrown) {
-        Throwable real = control.lastThrowable();
-        if (real instanceof ExitGuard.ExitBlockedException blocked) return CellErrors.message("SystemExit", blocked.getMessage());
-        if (real != null) return CellErrors.exception(real);
+        // first: the "real" throwable of a call to a method that cannot run yet is only JShell's internal stub exception
         if (thrown instanceof UnresolvedReferenceException unresolved) {
             String missing = String.join(", ", shell.unresolvedDependencies(unresolved.getSnippet()).toList());
             return CellErrors.message("UnresolvedReference",
                     "[" + unresolved.getSnippet().source().strip() + "] uses [" + missing + "], which is not declared yet");
         }
+        Throwable real = control.lastThrowable();
+        if (real instanceof ExitGuard.ExitBlockedException blocked) return CellErrors.message("SystemExit", blocked.getMessage());
+        if (real != null) return CellErrors.exception(real);
         if (thrown instanceof EvalException e) return CellErrors.message(e.getExceptionClassName(), String.valueOf(e.getMessage()));
         return CellErrors.exception(thrown);
+    }
+
+    /** One diagnostic per undeclared name ("variable x", "method f(long)"), at its first use in the snippet if found. */
+    private static List<CellErrors.Diagnostic> undeclared(List<String> missing, String cell, int firstLine, int snippetStart) {
+        List<CellErrors.Diagnostic> out = new ArrayList<>();
+        for (String m : missing) {
+            String name = m.substring(m.indexOf(' ') + 1).replaceAll("\\(.*", "");
+            java.util.regex.Matcher use = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name) + "\\b")
+                    .matcher(cell).region(Math.min(snippetStart, cell.length()), cell.length());
+            out.add(diagnosticAt(cell, firstLine, use.find() ? use.start() : snippetStart,
+                    "cannot find symbol: " + m + " is not declared; declare it in an earlier cell, then run this cell again"));
+        }
+        return out;
+    }
+
+    /** "method f(long)", "variable x", "class Point": how the jshell tool names a declaration. */
+    private static String describe(Snippet snippet) {
+        if (snippet instanceof MethodSnippet m) return "method " + m.name() + "(" + m.parameterTypes() + ")";
+        if (snippet instanceof jdk.jshell.VarSnippet v) return "variable " + v.name();
+        if (snippet instanceof jdk.jshell.TypeDeclSnippet t) return "type " + t.name();
+        return snippet.source().strip();
     }
 
     private List<CellErrors.Diagnostic> diagnostics(Snippet snippet, String cell, int firstLine, int snippetStart) {

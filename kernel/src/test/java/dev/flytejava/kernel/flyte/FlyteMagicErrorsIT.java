@@ -46,6 +46,8 @@ class FlyteMagicErrorsIT extends FlyteKernelCase {
     private int afterCompileError;
     private int unquotedJson;
     private int spacedJson;
+    private int undeclaredName;
+    private int afterUndeclared;
     private int quotedJson;
 
     @BeforeAll
@@ -99,6 +101,8 @@ class FlyteMagicErrorsIT extends FlyteKernelCase {
         add("%%task\nlong sum(Point p) { return p.x() + p.y(); }");
         unquotedJson = add("%flyte run sum --p {\"x\":3,\"y\":4}");
         spacedJson = add("%flyte run sum --p {\"x\": 3, \"y\": 4}");
+        undeclaredName = add("%%task\nlong addOne(long x) {\n    return x + offset;\n}");
+        afterUndeclared = add("addOne(20)");
         quotedJson = add("%flyte run sum --p '{\"x\": 3, \"y\": 4}'");
         cells = runCells(sources, work.resolve("cache"));
     }
@@ -167,6 +171,12 @@ class FlyteMagicErrorsIT extends FlyteKernelCase {
         String shown = quoted.ofType("update_display_data").get(quoted.ofType("update_display_data").size() - 1)
                 .path("data").path("text/plain").asText();
         assertTrue(shown.contains("o0 = 7"), shown);
+    }
+
+    @Test
+    void aTaskBodyUsingAnUndeclaredNameIsRejectedAndTheOldTaskStays() {
+        assertError(undeclaredName, "line 3, column 16: cannot find symbol: variable offset is not declared");
+        assertEquals("21", at(afterUndeclared).result());
     }
 
     @Test
