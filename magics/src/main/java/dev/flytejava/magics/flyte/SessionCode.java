@@ -23,6 +23,7 @@ final class SessionCode {
             "import dev.flytejava.runtime.types.TypeRef;",
             "import dev.flytejava.runtime.types.FlyteFile;",
             "import dev.flytejava.runtime.types.FlyteDirectory;",
+            "import dev.flytejava.runtime.types.StructuredDataset;",
             "import dev.flytejava.magics.flyte.notebook.TypeEngine;");
 
     /** Types written as {@code T.class}: a TypeRef cannot take a primitive. */

@@ -3,6 +3,7 @@ package dev.flytejava.runtime.model;
 import dev.flytejava.runtime.types.internal.Describe;
 import flyteidl.core.Types.LiteralType;
 import flyteidl.core.Types.SimpleType;
+import flyteidl.core.Types.StructuredDatasetType;
 
 /** Reading Flyte {@code LiteralType}s: a short text for messages, and the assignability rule of wiring checks. */
 public final class FlyteTypes {
@@ -50,6 +51,8 @@ public final class FlyteTypes {
         return isAssignable(expected.getMapValueType(), actual.getMapValueType());
       case ENUM_TYPE:
         return expected.getEnumType().getValuesList().equals(actual.getEnumType().getValuesList());
+      case STRUCTURED_DATASET_TYPE:
+        return datasetAssignable(expected.getStructuredDatasetType(), actual.getStructuredDatasetType());
       case BLOB:
         String ef = expected.getBlob().getFormat();
         String af = actual.getBlob().getFormat();
@@ -58,5 +61,28 @@ public final class FlyteTypes {
       default:
         return expected.toBuilder().clearAnnotation().build().equals(actual.toBuilder().clearAnnotation().build());
     }
+  }
+
+  /**
+   * Flyte's rule for datasets: formats match (ignoring case) or one is empty (any format); when both list columns,
+   * each expected column is among the actual ones with an assignable type.
+   */
+  private static boolean datasetAssignable(StructuredDatasetType expected, StructuredDatasetType actual) {
+    String ef = expected.getFormat();
+    String af = actual.getFormat();
+    if (!ef.isEmpty() && !af.isEmpty() && !ef.equalsIgnoreCase(af)) {
+      return false;
+    }
+    if (expected.getColumnsCount() == 0 || actual.getColumnsCount() == 0) {
+      return true;
+    }
+    for (StructuredDatasetType.DatasetColumn column : expected.getColumnsList()) {
+      boolean found = actual.getColumnsList().stream().anyMatch(a -> a.getName().equals(column.getName())
+          && isAssignable(column.getLiteralType(), a.getLiteralType()));
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -3,7 +3,7 @@ package dev.flytejava.runtime.types;
 import java.net.URI;
 import java.nio.file.Path;
 
-/** Local-or-remote rules shared by {@link FlyteFile} and {@link FlyteDirectory}. */
+/** Local-or-remote rules shared by {@link FlyteFile}, {@link FlyteDirectory} and {@link StructuredDataset}. */
 final class BlobUris {
 
     private BlobUris() {}

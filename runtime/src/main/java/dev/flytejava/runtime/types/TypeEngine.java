@@ -1,6 +1,7 @@
 package dev.flytejava.runtime.types;
 
 import dev.flytejava.runtime.types.internal.BlobTransformer;
+import dev.flytejava.runtime.types.internal.StructuredDatasetTransformer;
 import dev.flytejava.runtime.types.internal.BoundConverter;
 import dev.flytejava.runtime.types.internal.Describe;
 import dev.flytejava.runtime.types.internal.JacksonMappers;
@@ -31,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * enums (EnumType of the constant names), {@code List<T>} (collection), {@code Map<String, T>} (map),
  * {@code Map<String, Object>} (untyped STRUCT, flytekit's {@code dict}), {@code Optional<T>} (union of T and
  * NONE, as flytekit's {@code Optional[T]}), {@link FlyteFile} and {@link java.nio.file.Path} (BLOB single),
- * {@link FlyteDirectory} (BLOB multipart), and records and POJOs through Jackson (STRUCT with a JSON schema;
+ * {@link FlyteDirectory} (BLOB multipart), {@link StructuredDataset} (a structured dataset by reference), and records and POJOs through Jackson (STRUCT with a JSON schema;
  * values are msgpack Binary, tag {@code msgpack}, as flytekit's dataclasses), all nested freely.
  *
  * <h2>Which transformer handles a type</h2>
@@ -138,8 +139,8 @@ public final class TypeEngine {
      * {@link #register} and ServiceLoader first, then the built-ins; wraps the result in a {@link PinnedType} where
      * the Java type alone would lose metadata, annotations, union tags or a blob format.
      *
-     * @throws UnsupportedLiteralTypeException when no Java type stands for it (structured datasets, schemas,
-     *     pickles, unions other than Optional)
+     * @throws UnsupportedLiteralTypeException when no Java type stands for it (schemas, pickles, unions other
+     *     than Optional)
      */
     public Type guessJavaType(LiteralType literalType) {
         Objects.requireNonNull(literalType, "literalType");
@@ -218,6 +219,7 @@ public final class TypeEngine {
             TransformerRegistry registry = new TransformerRegistry(new JacksonMappers());
             ScalarTransformers.all().forEach(t -> registry.add(t, Source.BUILT_IN));
             BlobTransformer.all().forEach(t -> registry.add(t, Source.BUILT_IN));
+            registry.add(new StructuredDatasetTransformer(), Source.BUILT_IN);
             if (classLoader != null) {
                 discovered(classLoader).forEach(t -> registry.add(t, Source.SERVICE_LOADER));
             }

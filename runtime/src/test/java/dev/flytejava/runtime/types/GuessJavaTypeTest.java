@@ -106,11 +106,30 @@ class GuessJavaTypeTest {
     }
 
     @Test
+    void datasetsAreStructuredDatasetHandlesPinnedToTheirFormatAndColumns() {
+        LiteralType any = LiteralType.newBuilder().setStructuredDatasetType(StructuredDatasetType.getDefaultInstance()).build();
+        assertEquals(StructuredDataset.class, engine.guessJavaType(any));
+        LiteralType frame = LiteralType.newBuilder().setStructuredDatasetType(StructuredDatasetType.newBuilder().setFormat("parquet")
+                .addColumns(StructuredDatasetType.DatasetColumn.newBuilder().setName("age").setLiteralType(simple(SimpleType.INTEGER)))).build();
+        Type guess = engine.guessJavaType(frame);
+        assertEquals(new PinnedType(StructuredDataset.class, frame), guess);
+        assertEquals("STRUCTURED_DATASET(parquet; age: INTEGER)", dev.flytejava.runtime.model.FlyteTypes.describe(frame));
+
+        // the literal carries the declared format and columns; a dataset of another format does not fit
+        TypeConverter pinned = engine.converter(guess);
+        Literal literal = pinned.toLiteral(new StructuredDataset("s3://bucket/df/", ""));
+        assertEquals(frame.getStructuredDatasetType(), literal.getScalar().getStructuredDataset().getMetadata().getStructuredDatasetType());
+        assertEquals(new StructuredDataset("s3://bucket/df/", "parquet"), pinned.toJava(literal));
+        TypeTransformerException csv = assertThrows(TypeTransformerException.class,
+                () -> pinned.toLiteral(new StructuredDataset("/tmp/df.csv", "csv")));
+        assertTrue(csv.getMessage().contains("a dataset of format [csv] where [parquet] is declared"), csv.getMessage());
+    }
+
+    @Test
     void unsupportedTypesSaySo() {
-        LiteralType frame = LiteralType.newBuilder().setStructuredDatasetType(StructuredDatasetType.newBuilder().setFormat("parquet")).build();
-        UnsupportedLiteralTypeException e = assertThrows(UnsupportedLiteralTypeException.class, () -> engine.guessJavaType(frame));
-        assertEquals("Unsupported Flyte type [STRUCTURED_DATASET(parquet)]: structured datasets (dataframes) are not supported"
-                + " from Java yet", e.getMessage());
+        LiteralType schema = LiteralType.newBuilder().setSchema(flyteidl.core.Types.SchemaType.getDefaultInstance()).build();
+        assertEquals("Unsupported Flyte type [SCHEMA]: the deprecated FlyteSchema type is not supported from Java",
+                assertThrows(UnsupportedLiteralTypeException.class, () -> engine.guessJavaType(schema)).getMessage());
         LiteralType either = LiteralType.newBuilder().setUnionType(UnionType.newBuilder()
                 .addVariants(simple(SimpleType.INTEGER)).addVariants(simple(SimpleType.STRING))).build();
         UnsupportedLiteralTypeException union = assertThrows(UnsupportedLiteralTypeException.class, () -> engine.guessJavaType(either));

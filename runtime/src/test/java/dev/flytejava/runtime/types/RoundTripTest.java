@@ -112,6 +112,10 @@ class RoundTripTest {
         check(FlyteDirectory.class, r -> new FlyteDirectory("gs://bucket/prefix-" + r.nextInt(1000) + "/"));
         check(Path.class, r -> Path.of("/tmp", "dir" + r.nextInt(100), "file" + r.nextInt(100)));
         check(new TypeRef<List<FlyteFile>>() {}.type(), r -> randomList(r, r2 -> new FlyteFile("/data/" + r2.nextInt(50))));
+        String[] formats = {"parquet", "csv", ""};
+        check(StructuredDataset.class, r -> new StructuredDataset("s3://bucket/df-" + r.nextInt(1000) + "/", formats[r.nextInt(3)]));
+        check(new TypeRef<Optional<StructuredDataset>>() {}.type(),
+                r -> r.nextBoolean() ? Optional.of(new StructuredDataset("/tmp/df" + r.nextInt(), "parquet")) : Optional.empty());
     }
 
     @Test
@@ -155,6 +159,12 @@ class RoundTripTest {
         var properties = engine.literalTypeOf(Holder.class).getMetadata().getFieldsOrThrow("properties").getStructValue()
                 .getFieldsOrThrow("file").getStructValue().getFieldsOrThrow("properties").getStructValue();
         assertEquals(java.util.Set.of("path"), properties.getFieldsMap().keySet());
+
+        record Table(StructuredDataset rows) {}
+        Literal table = engine.toLiteral(new Table(new StructuredDataset("s3://bucket/t/", "parquet")), Table.class);
+        assertEquals("{\"rows\":{\"uri\":\"s3://bucket/t/\",\"file_format\":\"parquet\"}}",
+                new com.fasterxml.jackson.databind.ObjectMapper(new org.msgpack.jackson.dataformat.MessagePackFactory())
+                        .readTree(table.getScalar().getBinary().getValue().toByteArray()).toString());
     }
 
     @Test

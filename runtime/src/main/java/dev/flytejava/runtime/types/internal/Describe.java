@@ -39,7 +39,7 @@ public final class Describe {
             case ENUM_TYPE -> "ENUM" + type.getEnumType().getValuesList();
             case BLOB -> blob(type.getBlob());
             case SCHEMA -> "SCHEMA";
-            case STRUCTURED_DATASET_TYPE -> "STRUCTURED_DATASET(" + type.getStructuredDatasetType().getFormat() + ")";
+            case STRUCTURED_DATASET_TYPE -> dataset(type.getStructuredDatasetType());
             case TYPE_NOT_SET -> "NOT_SET";
         };
     }
@@ -50,6 +50,14 @@ public final class Describe {
             return "(" + type.getMetadata().getFieldsOrThrow("title").getStringValue() + ")";
         }
         return type.getSimple() == SimpleType.STRUCT && !type.getStructure().getTag().isEmpty() ? "(" + type.getStructure().getTag() + ")" : "";
+    }
+
+    /** "STRUCTURED_DATASET", "STRUCTURED_DATASET(parquet; Name: STRING, Age: INTEGER)". */
+    private static String dataset(flyteidl.core.Types.StructuredDatasetType dataset) {
+        String columns = dataset.getColumnsList().stream().map(c -> c.getName() + ": " + literalType(c.getLiteralType()))
+                .collect(Collectors.joining(", "));
+        String inside = dataset.getFormat() + (columns.isEmpty() ? "" : (dataset.getFormat().isEmpty() ? "" : "; ") + columns);
+        return "STRUCTURED_DATASET" + (inside.isEmpty() ? "" : "(" + inside + ")");
     }
 
     private static String blob(BlobType blob) {

@@ -4,6 +4,7 @@ import dev.flytejava.runtime.types.FlyteDirectory;
 import dev.flytejava.runtime.types.FlyteFile;
 import dev.flytejava.runtime.types.JavaTypes;
 import dev.flytejava.runtime.types.PinnedType;
+import dev.flytejava.runtime.types.StructuredDataset;
 import dev.flytejava.runtime.types.UnsupportedLiteralTypeException;
 import flyteidl.core.Types.BlobType.BlobDimensionality;
 import flyteidl.core.Types.LiteralType;
@@ -44,7 +45,7 @@ public final class LiteralTypeGuesser {
             }
             case UNION_TYPE -> optional(type, nested);
             case SCHEMA -> throw unsupported(type, "the deprecated FlyteSchema type is not supported from Java");
-            case STRUCTURED_DATASET_TYPE -> throw unsupported(type, "structured datasets (dataframes) are not supported from Java yet");
+            case STRUCTURED_DATASET_TYPE -> StructuredDataset.class; // pinned by the engine when it has a format or columns
             case TYPE_NOT_SET -> throw unsupported(type, "the literal type is empty");
         };
     }

@@ -2,7 +2,10 @@ package dev.flytejava.runtime.types.internal;
 
 import flyteidl.core.Types.LiteralType;
 
-/** Compares literal types by shape, ignoring metadata, annotations, structure tags, blob formats and union variant order. */
+/**
+ * Compares literal types by shape, ignoring metadata, annotations, structure tags, blob formats, dataset formats and
+ * columns, and union variant order.
+ */
 public final class LiteralTypeShapes {
 
     private LiteralTypeShapes() {}
@@ -20,7 +23,8 @@ public final class LiteralTypeShapes {
             case UNION_TYPE -> a.getUnionType().getVariantsCount() == b.getUnionType().getVariantsCount()
                     && a.getUnionType().getVariantsList().stream().allMatch(variant -> b.getUnionType().getVariantsList()
                             .stream().anyMatch(other -> sameShape(variant, other))); // variant order carries no meaning
-            case SCHEMA, STRUCTURED_DATASET_TYPE, TYPE_NOT_SET -> a.equals(b);
+            case STRUCTURED_DATASET_TYPE -> true;
+            case SCHEMA, TYPE_NOT_SET -> a.equals(b);
         };
     }
 }

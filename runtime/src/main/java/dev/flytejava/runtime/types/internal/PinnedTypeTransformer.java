@@ -50,12 +50,22 @@ final class PinnedTypeTransformer implements TypeTransformer<Object> {
         return value;
     }
 
-    /** Literals that carry a type get the pinned one: a blob's format, a union value's variant. */
+    /** Literals that carry a type get the pinned one: a blob's format, a dataset's format and columns, a union value's variant. */
     private static Literal patch(Literal literal, LiteralType type) {
         if (literal.getValueCase() != Literal.ValueCase.SCALAR) {
             return literal;
         }
         Scalar scalar = literal.getScalar();
+        if (scalar.hasStructuredDataset() && type.hasStructuredDatasetType()) {
+            String format = scalar.getStructuredDataset().getMetadata().getStructuredDatasetType().getFormat();
+            String declared = type.getStructuredDatasetType().getFormat();
+            if (!format.isEmpty() && !declared.isEmpty() && !format.equalsIgnoreCase(declared)) {
+                throw new IllegalArgumentException("a dataset of format [" + format + "] where [" + declared + "] is declared");
+            }
+            var metadataType = type.getStructuredDatasetType().toBuilder().setFormat(declared.isEmpty() ? format : declared);
+            return literal.toBuilder().setScalar(scalar.toBuilder().setStructuredDataset(scalar.getStructuredDataset().toBuilder()
+                    .setMetadata(scalar.getStructuredDataset().getMetadata().toBuilder().setStructuredDatasetType(metadataType)))).build();
+        }
         if (scalar.hasBlob() && type.hasBlob()) {
             return literal.toBuilder().setScalar(scalar.toBuilder().setBlob(scalar.getBlob().toBuilder()
                     .setMetadata(scalar.getBlob().getMetadata().toBuilder().setType(type.getBlob())))).build();
