@@ -16,7 +16,6 @@ final class MsgpackReader {
     private final byte[] b;
     private int pos;
     private final int end;
-    private boolean nil;
 
     MsgpackReader(byte[] b, int start, int end) {
         this.b = b;
@@ -64,18 +63,35 @@ final class MsgpackReader {
         return -1;
     }
 
-    boolean isNil() {
-        nil = pos < end && (b[pos] & 0xff) == 0xc0;
-        return nil;
+    /** Consumes a nil if one comes next. */
+    boolean nil() {
+        if (pos < end && (b[pos] & 0xff) == 0xc0) {
+            pos++;
+            return true;
+        }
+        return false;
     }
 
-    /** Consumes the nil {@link #isNil} saw; false if there was none. */
-    boolean consumedNil() {
-        if (!nil) {
-            return false;
+    /** The size of the array that comes next (its header consumed), or -1. */
+    int arrayHeader() {
+        if (pos >= end) {
+            return -1;
         }
-        pos++;
-        return true;
+        int f = b[pos] & 0xff;
+        if ((f & 0xf0) == 0x90) {
+            pos++;
+            return f & 0x0f;
+        }
+        int n = f == 0xdc ? 2 : f == 0xdd ? 4 : -1;
+        if (n < 0 || pos + 1 + n > end) {
+            return -1;
+        }
+        long size = uint(pos + 1, n);
+        if (size > end - pos) {
+            return -1; // more elements than bytes left: malformed
+        }
+        pos += 1 + n;
+        return (int) size;
     }
 
     Long longValue() {

@@ -42,6 +42,17 @@ final class MsgpackWriter {
         buf[size++] = (byte) (0x80 | n);
     }
 
+    void arrayHeader(int n) {
+        ensure(5);
+        if (n < (1 << 4)) {
+            buf[size++] = (byte) (0x90 | n);
+        } else if (n < (1 << 16)) {
+            put(0xdc, n, 2);
+        } else {
+            put(0xdd, n, 4);
+        }
+    }
+
     void nil() {
         ensure(1);
         buf[size++] = (byte) 0xc0;

@@ -1,6 +1,5 @@
 package dev.flytejava.runtime.types.internal;
 
-import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -13,31 +12,25 @@ import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * msgpack for plain records without going through Jackson: records whose components are all {@code long},
- * {@code int}, {@code double}, {@code boolean} (or their boxes) or {@code String}, with no Jackson annotation and no
- * getter Jackson would add as a property. Those are most rows a data task passes around, and Jackson's msgpack
+ * msgpack for plain records without going through Jackson: records without Jackson annotations or extra getters
+ * whose components are numbers, booleans, Strings, enums, {@code Optional}s and {@code List}s of those, or plain
+ * records again (see {@link PlainValueCodec}). Those are most rows a data task passes around, and Jackson's msgpack
  * binding spends most of its time on per-value machinery (a generator per value, a new String for every key read).
  *
  * <p>Writing gives byte for byte what Jackson writes (a map of the components in declaration order, each number in
  * its smallest msgpack form, doubles as float64). Reading accepts the keys in any order but steps aside, returning
  * {@code null}, on anything Jackson could read differently or reject (a missing, extra or repeated key, a nil for a
- * primitive, an out-of-range or non-numeric value, malformed UTF-8, a constructor that throws): the caller then
- * reads through Jackson, which gives its usual value or error.
+ * primitive, an out-of-range or non-numeric value, an unknown enum name, malformed UTF-8, a constructor that throws):
+ * the caller then reads through Jackson, which gives its usual value or error.
  */
-final class PlainRecordCodec {
+final class PlainRecordCodec implements PlainValueCodec {
 
-    private enum Kind { LONG, INT, DOUBLE, BOOLEAN, STRING }
-
-    /** One component: its name in UTF-8, its msgpack key (header and name), kind, whether it may be null, accessor. */
-    private record Component(byte[] name, byte[] key, Kind kind, boolean boxed, MethodHandle getter) {}
-
-    private static final Map<Class<?>, Kind> KINDS = Map.of(
-            long.class, Kind.LONG, Long.class, Kind.LONG, int.class, Kind.INT, Integer.class, Kind.INT,
-            double.class, Kind.DOUBLE, Double.class, Kind.DOUBLE, boolean.class, Kind.BOOLEAN, Boolean.class, Kind.BOOLEAN,
-            String.class, Kind.STRING);
+    /** One component: its name in UTF-8, its msgpack key (header and name), its codec and its accessor. */
+    private record Component(byte[] name, byte[] key, PlainValueCodec codec, MethodHandle getter) {}
 
     private final Component[] components;
     private final byte[][] names;
@@ -51,7 +44,12 @@ final class PlainRecordCodec {
 
     /** The codec for {@code type}, or null when it is not a plain record (Jackson then handles it). */
     static PlainRecordCodec of(Class<?> type) {
-        if (!type.isRecord() || hasJacksonAnnotation(type) || type.getRecordComponents().length > 15) {
+        return of(type, new HashSet<>());
+    }
+
+    /** {@link #of(Class)} inside a record being built: {@code inProgress} are the enclosing ones. */
+    static PlainRecordCodec of(Class<?> type, Set<Class<?>> inProgress) {
+        if (!type.isRecord() || hasJacksonAnnotation(type) || type.getRecordComponents().length > 15 || !inProgress.add(type)) {
             return null; // up to 15 components: one fixmap header, as Jackson writes for them
         }
         try {
@@ -61,15 +59,14 @@ final class PlainRecordCodec {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             for (int i = 0; i < recordComponents.length; i++) {
                 RecordComponent rc = recordComponents[i];
-                Kind kind = KINDS.get(rc.getType());
-                if (kind == null) {
+                PlainValueCodec codec = PlainValueCodec.of(rc.getGenericType(), inProgress);
+                if (codec == null) {
                     return null;
                 }
                 Method accessor = rc.getAccessor();
                 accessor.setAccessible(true);
                 MethodHandle getter = lookup.unreflect(accessor).asType(MethodType.methodType(Object.class, Object.class));
-                components[i] = new Component(rc.getName().getBytes(StandardCharsets.UTF_8), key(rc.getName()), kind,
-                        !rc.getType().isPrimitive(), getter);
+                components[i] = new Component(rc.getName().getBytes(StandardCharsets.UTF_8), key(rc.getName()), codec, getter);
                 parameterTypes[i] = rc.getType();
             }
             if (hasExtraGetter(type, recordComponents)) {
@@ -83,11 +80,18 @@ final class PlainRecordCodec {
             return new PlainRecordCodec(components, constructor);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null; // not accessible to us: Jackson decides
+        } finally {
+            inProgress.remove(type);
         }
     }
 
-    /** Appends the msgpack of {@code value} (a non-null instance of the record) to {@code out}. */
-    void write(Object value, MsgpackWriter out) {
+    /** Appends the msgpack of {@code value}, an instance of the record or null, to {@code out}. */
+    @Override
+    public void write(Object value, MsgpackWriter out) {
+        if (value == null) {
+            out.nil();
+            return;
+        }
         out.mapHeader(components.length);
         for (Component c : components) {
             out.raw(c.key);
@@ -99,55 +103,44 @@ final class PlainRecordCodec {
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
-            if (v == null) {
-                out.nil();
-                continue;
-            }
-            switch (c.kind) {
-                case LONG -> out.integer((Long) v);
-                case INT -> out.integer((Integer) v);
-                case DOUBLE -> out.float64((Double) v);
-                case BOOLEAN -> out.bool((Boolean) v);
-                case STRING -> out.string((String) v);
-            }
+            c.codec.write(v, out);
         }
     }
 
     /** The record in {@code bytes[start, end)}, or null to let Jackson read it (see the class comment). */
     Object read(byte[] bytes, int start, int end) {
         MsgpackReader in = new MsgpackReader(bytes, start, end);
+        Object value = read(in);
+        return value == STEP_ASIDE || value == null || !in.atEnd() ? null : value;
+    }
+
+    @Override
+    public Object read(MsgpackReader in) {
+        if (in.nil()) {
+            return null;
+        }
         int n = in.mapHeader();
         if (n != components.length) {
-            return null;
+            return STEP_ASIDE;
         }
         Object[] args = new Object[n];
         boolean[] seen = new boolean[n];
         for (int i = 0; i < n; i++) {
             int index = in.key(names, i);
             if (index < 0 || seen[index]) {
-                return null;
+                return STEP_ASIDE;
             }
             seen[index] = true;
-            Component c = components[index];
-            Object v = in.isNil() ? null : switch (c.kind) {
-                case LONG -> in.longValue();
-                case INT -> in.intValue();
-                case DOUBLE -> in.doubleValue();
-                case BOOLEAN -> in.booleanValue();
-                case STRING -> in.stringValue();
-            };
-            if (v == null && !(c.boxed && in.consumedNil())) {
-                return null;
+            Object v = components[index].codec.read(in);
+            if (v == STEP_ASIDE) {
+                return STEP_ASIDE;
             }
             args[index] = v;
-        }
-        if (!in.atEnd()) {
-            return null;
         }
         try {
             return constructor.invokeExact(args);
         } catch (Throwable e) {
-            return null; // a compact constructor's check: Jackson reports it
+            return STEP_ASIDE; // a compact constructor's check: Jackson reports it
         }
     }
 
@@ -159,37 +152,29 @@ final class PlainRecordCodec {
     }
 
     private static boolean hasJacksonAnnotation(Class<?> type) {
-        if (jackson(type.getAnnotations())) {
+        if (PlainValueCodec.jackson(type)) {
             return true;
         }
         for (AccessibleObject member : concat(type.getDeclaredFields(), type.getDeclaredMethods(), type.getDeclaredConstructors())) {
-            if (jackson(member.getAnnotations())) {
+            if (PlainValueCodec.jackson(member)) {
                 return true;
             }
             if (member instanceof Executable executable) {
                 for (Parameter p : executable.getParameters()) {
-                    if (jackson(p.getAnnotations())) {
+                    if (PlainValueCodec.jackson(p)) {
                         return true;
                     }
                 }
             }
         }
         for (RecordComponent rc : type.getRecordComponents()) {
-            if (jackson(rc.getAnnotations())) {
+            if (PlainValueCodec.jackson(rc)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean jackson(Annotation[] annotations) {
-        for (Annotation a : annotations) {
-            if (a.annotationType().getName().startsWith("com.fasterxml.jackson.")) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** A public getX()/isX() that is not an accessor: Jackson would write it as one more property. */
     private static boolean hasExtraGetter(Class<?> type, RecordComponent[] components) {

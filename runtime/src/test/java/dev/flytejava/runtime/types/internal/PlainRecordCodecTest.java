@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,33 @@ class PlainRecordCodecTest {
         }
     }
 
-    public record Nested(long id, List<Long> values) {}
+    public enum Level { LOW, HIGH }
+
+    public enum Coded {
+        A, B;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        String code() {
+            return name().toLowerCase();
+        }
+    }
+
+    public record Point(long x, Double y) {}
+
+    /** Every kind the codec takes, nested. */
+    public record Rich(Optional<Long> a, Optional<String> b, Level level, Optional<Level> maybeLevel, List<Long> longs,
+                       List<String> strings, List<Point> points, Point origin, Optional<Point> maybePoint,
+                       List<List<Integer>> grid, List<Level> levels, boolean flag) {}
+
+    public record WithMap(Map<String, Long> counts) {}
+
+    public record WithSet(java.util.Set<Long> ids) {}
+
+    public record Tree(long value, List<Tree> children) {}
+
+    public record WithCoded(Coded coded) {}
+
+    public record Twice(Optional<Optional<Long>> twice) {}
 
     private final ObjectMapper jackson = new JacksonMappers().msgpack();
     private final PlainRecordCodec allKinds = PlainRecordCodec.of(AllKinds.class);
@@ -124,8 +152,78 @@ class PlainRecordCodecTest {
     void onlyPlainRecordsHaveACodec() {
         assertNull(PlainRecordCodec.of(Renamed.class), "a Jackson annotation");
         assertNull(PlainRecordCodec.of(WithGetter.class), "a getter Jackson writes as a property");
-        assertNull(PlainRecordCodec.of(Nested.class), "a List component");
+        assertNull(PlainRecordCodec.of(WithMap.class), "a Map component");
+        assertNull(PlainRecordCodec.of(WithSet.class), "a Set component");
+        assertNull(PlainRecordCodec.of(Tree.class), "a record that contains itself");
+        assertNull(PlainRecordCodec.of(WithCoded.class), "an enum Jackson writes through @JsonValue");
+        assertNull(PlainRecordCodec.of(Twice.class), "an Optional of an Optional");
         assertNull(PlainRecordCodec.of(String.class), "not a record");
         assertNotNull(PlainRecordCodec.of(Flags.class));
+        assertNotNull(PlainRecordCodec.of(Rich.class));
+    }
+
+    private static <T> List<T> listOf(Random random, java.util.function.Supplier<T> element, boolean nulls) {
+        List<T> list = new ArrayList<>();
+        int n = random.nextInt(20) == 0 ? 20 : random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            list.add(nulls && random.nextInt(6) == 0 ? null : element.get());
+        }
+        return list;
+    }
+
+    private static List<Rich> richSamples() {
+        Random random = new Random(3);
+        List<Rich> samples = new ArrayList<>();
+        for (int k = 0; k < 1_000; k++) {
+            boolean some = random.nextBoolean();
+            java.util.function.Supplier<Point> point = () -> new Point(random.nextLong() >> random.nextInt(64),
+                    random.nextBoolean() ? null : random.nextGaussian());
+            samples.add(new Rich(
+                    some ? Optional.of(random.nextLong()) : Optional.empty(),
+                    some ? Optional.of(STRINGS[random.nextInt(STRINGS.length)]) : Optional.empty(),
+                    random.nextInt(5) == 0 ? null : Level.values()[random.nextInt(2)],
+                    some ? Optional.of(Level.HIGH) : Optional.empty(),
+                    random.nextInt(8) == 0 ? null : listOf(random, () -> random.nextLong() >> random.nextInt(64), true),
+                    listOf(random, () -> Long.toHexString(random.nextLong()), true),
+                    listOf(random, point, true),
+                    random.nextInt(5) == 0 ? null : point.get(),
+                    some ? Optional.of(point.get()) : Optional.empty(),
+                    listOf(random, () -> listOf(random, random::nextInt, false), false),
+                    listOf(random, () -> Level.values()[random.nextInt(2)], false),
+                    random.nextBoolean()));
+        }
+        return samples;
+    }
+
+    @Test
+    void nestedOptionalsEnumsListsAndRecordsWriteAndReadAsJacksonDoes() throws Exception {
+        PlainRecordCodec rich = PlainRecordCodec.of(Rich.class);
+        for (Rich value : richSamples()) {
+            byte[] bytes = jackson.writeValueAsBytes(value);
+            assertArrayEquals(bytes, codecBytes(rich, value), value::toString);
+            Object read = rich.read(bytes, 0, bytes.length);
+            assertNotNull(read, value::toString);
+            assertEquals(jackson.readValue(bytes, Rich.class), read); // not always the value: a lone surrogate becomes '?'
+        }
+    }
+
+    @Test
+    void nestedValuesStepAsideToo() throws Exception {
+        PlainRecordCodec rich = PlainRecordCodec.of(Rich.class);
+        Rich value = new Rich(Optional.of(1L), Optional.empty(), Level.HIGH, Optional.empty(), List.of(1L, 2L), List.of("s"),
+                List.of(new Point(1, 2.0)), new Point(3, null), Optional.empty(), List.of(List.of(1)), List.of(Level.LOW), true);
+        byte[] bytes = jackson.writeValueAsBytes(value);
+        assertEquals(value, rich.read(bytes, 0, bytes.length));
+        String hex = HexFormat.of().formatHex(bytes);
+        String high = HexFormat.of().formatHex(new byte[] {(byte) 0xa4, 'H', 'I', 'G', 'H'});
+        byte[] unknown = HexFormat.of().parseHex(hex.replace(high, HexFormat.of().formatHex(new byte[] {(byte) 0xa4, 'H', 'U', 'G', 'E'})));
+        assertNull(rich.read(unknown, 0, unknown.length), "an unknown enum name");
+        String twoLongs = "92" + "01" + "02";
+        byte[] badElement = HexFormat.of().parseHex(hex.replace(twoLongs, "92" + "01" + "a178"));
+        assertNull(rich.read(badElement, 0, badElement.length), "a String where a list holds Longs");
+        byte[] flagAsNil = bytes.clone();
+        assertEquals((byte) 0xc3 & 0xfe, flagAsNil[flagAsNil.length - 1] & 0xfe, "the last value is the boolean flag");
+        flagAsNil[flagAsNil.length - 1] = (byte) 0xc0;
+        assertNull(rich.read(flagAsNil, 0, flagAsNil.length), "nil for a primitive inside");
     }
 }
