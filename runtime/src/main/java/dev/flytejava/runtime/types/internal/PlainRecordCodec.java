@@ -172,9 +172,21 @@ final class PlainRecordCodec implements PlainValueCodec {
                 return true;
             }
         }
+        // Jackson also reads the annotations of the interfaces a record implements (@JsonTypeInfo, @JsonIgnore...)
+        for (Class<?> face : type.getInterfaces()) {
+            if (interfaceHasJacksonAnnotation(face)) {
+                return true;
+            }
+        }
         return false;
     }
 
+    private static boolean interfaceHasJacksonAnnotation(Class<?> face) {
+        if (PlainValueCodec.jackson(face) || Arrays.stream(face.getDeclaredMethods()).anyMatch(PlainValueCodec::jackson)) {
+            return true;
+        }
+        return Arrays.stream(face.getInterfaces()).anyMatch(PlainRecordCodec::interfaceHasJacksonAnnotation);
+    }
 
     /** A public getX()/isX() that is not an accessor: Jackson would write it as one more property. */
     private static boolean hasExtraGetter(Class<?> type, RecordComponent[] components) {

@@ -66,6 +66,13 @@ class PlainRecordCodecTest {
 
     public record Twice(Optional<Optional<Long>> twice) {}
 
+    @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME)
+    public interface Shape {}
+
+    public interface Round extends Shape {}
+
+    public record Circle(double radius) implements Round {}
+
     private final ObjectMapper jackson = new JacksonMappers().msgpack();
     private final PlainRecordCodec allKinds = PlainRecordCodec.of(AllKinds.class);
 
@@ -157,6 +164,7 @@ class PlainRecordCodecTest {
         assertNull(PlainRecordCodec.of(Tree.class), "a record that contains itself");
         assertNull(PlainRecordCodec.of(WithCoded.class), "an enum Jackson writes through @JsonValue");
         assertNull(PlainRecordCodec.of(Twice.class), "an Optional of an Optional");
+        assertNull(PlainRecordCodec.of(Circle.class), "a Jackson annotation on an interface it implements");
         assertNull(PlainRecordCodec.of(String.class), "not a record");
         assertNotNull(PlainRecordCodec.of(Flags.class));
         assertNotNull(PlainRecordCodec.of(Rich.class));
