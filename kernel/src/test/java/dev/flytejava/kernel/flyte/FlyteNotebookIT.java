@@ -158,6 +158,7 @@ class FlyteNotebookIT extends FlyteKernelCase {
         assertTrue(tagged("lp-small").result().contains("default x: 2"));
         List<JsonNode> updates = tagged("run-small").ofType("update_display_data");
         assertTrue(updates.get(updates.size() - 1).path("data").path("text/plain").asText().contains("o0 = 18"));
+        assertEquals("18", tagged("call-small").result(), "small() leaves x to its default, as %flyte run small does");
     }
 
     @Test

@@ -111,16 +111,17 @@ final class Declarations {
         DeclaredLaunchPlan declared = new DeclaredLaunchPlan(plan, options, wf.dag());
         session.entities().put(declared);
 
+        // one method taking every input it does not fix, and one without those that have defaults: small() and small(7)
         List<MethodSignature.Parameter> params = new ArrayList<>();
+        List<MethodSignature.Parameter> required = new ArrayList<>();
         for (Variable v : declared.iface().inputs()) {
             int i = wf.ir().signature().parameterNames().indexOf(v.name());
             params.add(wf.ir().signature().parameters().get(i));
+            if (!plan.hasDefault(v.name())) required.add(wf.ir().signature().parameters().get(i));
         }
-        String returnType = wf.ir().signature().returnType();
-        String source = returnType + " " + options.name() + "() {}";
-        MethodSignature method = new MethodSignature(options.name(), params, returnType, source, returnType.length() + 1,
-                wf.ir().signature().position());
-        defineVisibleMethod(options.name(), method);
+        List<MethodSignature> methods = new ArrayList<>(List.of(launchPlanMethod(options.name(), params, wf)));
+        if (required.size() < params.size()) methods.add(launchPlanMethod(options.name(), required, wf));
+        defineVisibleMethods(options.name(), methods, true);
 
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put("workflow", workflow.name());
@@ -131,18 +132,36 @@ final class Declarations {
                 flyteTypes(declared.iface().outputs(), "output", where), shown);
     }
 
-    /**
-     * Defines the method that runs the entity, then drops the one an earlier declaration of the same method defined
-     * with other parameter types (and that declaration's hidden task body): JShell would keep it as an overload, and
-     * a call could still resolve to it. Overloads the user wrote in plain cells are never touched.
-     */
+    private static MethodSignature launchPlanMethod(String name, List<MethodSignature.Parameter> params, DeclaredWorkflow wf) {
+        String returnType = wf.ir().signature().returnType();
+        String source = returnType + " " + name + "() {}";
+        return new MethodSignature(name, params, returnType, source, returnType.length() + 1, wf.ir().signature().position());
+    }
+
     private void defineVisibleMethod(String entityName, MethodSignature signature) throws Exception {
-        context.eval(SessionCode.visibleMethod(entityName, signature));
-        String types = SessionCode.parameterTypes(signature);
-        String before = session.definedMethods().put(signature.name(), types);
-        if (before != null && !before.equals(types)) {
-            context.dropMethod(signature.name(), before);
-            context.dropMethod(SessionCode.hiddenName(signature.name()), before);
+        defineVisibleMethods(entityName, List.of(signature), false);
+    }
+
+    /**
+     * Defines the methods that run the entity (all of one name), then drops those an earlier declaration of that name
+     * defined with other parameter types (and that declaration's hidden task body): JShell would keep them as
+     * overloads, and a call could still resolve to one. Overloads the user wrote in plain cells are never touched.
+     * {@code byName}: the methods pass their parameters by name, so some inputs may be left to their defaults.
+     */
+    private void defineVisibleMethods(String entityName, List<MethodSignature> signatures, boolean byName) throws Exception {
+        java.util.Set<String> now = new java.util.LinkedHashSet<>();
+        for (MethodSignature signature : signatures) {
+            context.eval(byName ? SessionCode.visibleMethodByName(entityName, signature) : SessionCode.visibleMethod(entityName, signature));
+            now.add(SessionCode.parameterTypes(signature));
+        }
+        String method = signatures.get(0).name();
+        java.util.Set<String> before = session.definedMethods().put(method, now);
+        if (before == null) return;
+        for (String types : before) {
+            if (!now.contains(types)) {
+                context.dropMethod(method, types);
+                context.dropMethod(SessionCode.hiddenName(method), types);
+            }
         }
     }
 

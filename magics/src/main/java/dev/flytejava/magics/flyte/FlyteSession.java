@@ -36,8 +36,8 @@ public final class FlyteSession implements AutoCloseable {
     private final EntityRegistry entities = new EntityRegistry();
     private final Map<String, TaskBody> boundBodies = new ConcurrentHashMap<>();
     private final Set<Class<?>> cellTransformers = ConcurrentHashMap.newKeySet();
-    /** Method name -> parameter types of the method the magics last defined under that name. */
-    private final Map<String, String> definedMethods = new ConcurrentHashMap<>();
+    /** Method name -> parameter types of the methods the magics last defined under that name. */
+    private final Map<String, Set<String>> definedMethods = new ConcurrentHashMap<>();
 
     private FlyteSession(MagicContext context, Path cacheDir) {
         this.context = context;
@@ -113,6 +113,17 @@ public final class FlyteSession implements AutoCloseable {
         return OutputValues.javaResult(iface, run(entity, inputs));
     }
 
+    /**
+     * Runs a declared entity with the given inputs by name (the others take their defaults) and returns what its Java
+     * method returns; the methods of a launch plan call this.
+     */
+    public Object callByName(String name, String[] inputNames, Object[] args) {
+        Entity entity = entities.find(name).orElseThrow(() -> entities.unknown(name, ""));
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) inputs.put(inputNames[i], args[i]);
+        return OutputValues.javaResult(entity.iface(), run(entity, inputs));
+    }
+
     /** Runs any entity by named inputs with the live display; returns its outputs by name. */
     Map<String, Object> run(Entity entity, Map<String, Object> inputs) {
         if (entity instanceof DeclaredWorkflow w) return runs.run(executor, w.workflow(), inputs, w.dag());
@@ -126,7 +137,7 @@ public final class FlyteSession implements AutoCloseable {
         return context;
     }
 
-    Map<String, String> definedMethods() {
+    Map<String, Set<String>> definedMethods() {
         return definedMethods;
     }
 

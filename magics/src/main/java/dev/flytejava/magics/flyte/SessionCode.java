@@ -71,6 +71,24 @@ final class SessionCode {
     }
 
     /**
+     * A visible method that passes its parameters by name, so inputs it leaves out take their defaults:
+     * {@code long small() { return (long) FlyteNotebook.session().callByName("small", new String[] {}, new Object[] {}); }}
+     */
+    static String visibleMethodByName(String entityName, MethodSignature s) {
+        StringBuilder params = new StringBuilder();
+        StringBuilder names = new StringBuilder();
+        StringBuilder args = new StringBuilder();
+        for (MethodSignature.Parameter p : s.parameters()) {
+            params.append(params.length() == 0 ? "" : ", ").append(p.type()).append(' ').append(p.name());
+            names.append(names.length() == 0 ? "" : ", ").append(quote(p.name()));
+            args.append(args.length() == 0 ? "" : ", ").append(p.name());
+        }
+        String invoke = BRIDGE + ".callByName(" + quote(entityName) + ", new String[] {" + names + "}, new Object[] {" + args + "})";
+        String body = s.returnsVoid() ? invoke + ";" : "return (" + s.returnType() + ") " + invoke + ";";
+        return s.returnType() + " " + s.name() + "(" + params + ") { " + body + " }";
+    }
+
+    /**
      * One expression whose value is the Java types of the given type texts, in order, resolved in the
      * session so that classes declared in cells are found: {@code new java.lang.reflect.Type[] {...}}.
      */

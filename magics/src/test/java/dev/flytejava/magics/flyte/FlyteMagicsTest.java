@@ -272,6 +272,10 @@ class FlyteMagicsTest {
 
         magics.flyte(ctx, "launchplan nightly pipeline --fixed label=nightly --default xs=[5] --schedule '0 3 * * *'");
         assertEquals(8L, eval("nightly(7, List.of())"));
+        assertEquals(eval("nightly(7, List.of(5L))"), eval("nightly(7)"), "an input with a default may be left out");
+        magics.flyte(ctx, "launchplan nightly pipeline --fixed label=nightly");
+        assertThrows(Exception.class, () -> eval("nightly(7)"), "without the default, the short form is gone");
+        assertEquals(8L, eval("nightly(7, List.of())"));
         magics.launchPlanCell(ctx, "weekly pipeline", "--fixed label=weekly\n--fixed xs=[1]\n");
         assertEquals(2L, eval("weekly(1)"));
         assertTrue(text(magics.flyte(ctx, "launchplans")).contains("nightly"));
