@@ -47,6 +47,7 @@ final class Introspection {
             Set<String> unique = new LinkedHashSet<>();
             suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType).forEach(s -> unique.add(s.continuation()));
             suggestions.forEach(s -> unique.add(s.continuation()));
+            unique.removeIf(name -> name.startsWith("__")); // helpers the magics define (__flyte_addOne_impl), not for users
             matches.addAll(unique);
             start = anchor[0];
         }
@@ -73,9 +74,16 @@ final class Introspection {
     private String documentation(String code, int cursor) {
         SourceCodeAnalysis analysis = session.shell().analysis();
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, cursor, true);
-        if (docs.isEmpty() && cursor == code.length()) {
-            // "Math.max" with the cursor at the end: document it as the call it names
-            docs = analysis.documentation(code + "(", cursor + 1, true);
+        if (docs.isEmpty()) {
+            // JShell documents a call from inside its parentheses: with the cursor in or after a method's name,
+            // ask from just after the "(" that follows it ("Math.max" at the end of the code gets one)
+            int end = cursor;
+            while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) end++;
+            if (end < code.length() && code.charAt(end) == '(') {
+                docs = analysis.documentation(code, end + 1, true);
+            } else if (end == code.length()) {
+                docs = analysis.documentation(code + "(", end + 1, true);
+            }
         }
         if (docs.isEmpty()) return null;
         StringBuilder sb = new StringBuilder();

@@ -187,6 +187,23 @@ class KernelProtocolIT extends KernelCase {
     }
 
     @Test
+    void inspectFindsACallFromInsideItsNameAndCompletionHidesTheMagicsHelpers() {
+        JsonObject r = cells(List.of(cell("%%task\nlong addOne(long x) { return x + 1; }"), cell("String s = \"abc\";")),
+                List.of(Map.of("kind", "inspect", "code", "addOne(1)", "cursor_pos", 3),
+                        Map.of("kind", "inspect", "code", "s.substring(1)", "cursor_pos", 8),
+                        Map.of("kind", "complete", "code", "long a = ", "cursor_pos", 9)));
+        JsonObject task = r.getAsJsonArray("requests").get(0).getAsJsonObject();
+        assertTrue(task.get("found").getAsBoolean(), task.toString());
+        assertEquals("long addOne(long x)", task.getAsJsonObject("data").get("text/plain").getAsString());
+        JsonObject jdk = r.getAsJsonArray("requests").get(1).getAsJsonObject();
+        assertTrue(jdk.getAsJsonObject("data").get("text/plain").getAsString().startsWith("String String.substring(int beginIndex)"),
+                jdk.toString());
+        String matches = r.getAsJsonArray("requests").get(2).getAsJsonObject().getAsJsonArray("matches").toString();
+        assertTrue(matches.contains("\"addOne(\""), matches);
+        assertFalse(matches.contains("__flyte_"), matches);
+    }
+
+    @Test
     void unknownMagicsListTheKnownOnesAndEarlierDeclarationsSurvive() {
         JsonObject r = cells(List.of(cell("int kept = 3;"), cell("%no_such_magic x"), cell("%%no_such_cell\nbody"), cell("kept")), List.of());
         String evalue = cellAt(r, 1).getAsJsonObject("reply").get("evalue").getAsString();
