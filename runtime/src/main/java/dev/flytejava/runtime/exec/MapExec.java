@@ -69,18 +69,21 @@ final class MapExec extends NodeExec {
       }
     });
     int ok = 0;
-    NodeFailedException firstError = null;
+    int firstFailed = -1;
     for (int j = 0; j < n; j++) {
       if (results[j] != null) {
         ok++;
-      } else if (firstError == null) {
-        firstError = errors[j];
+      } else if (firstFailed < 0) {
+        firstFailed = j;
       }
     }
-    if (firstError != null && (minSuccessRatio >= 1 || ok < Math.ceil(minSuccessRatio * n - 1e-9))) {
-      throw new NodeFailedException(path, taskName(), firstError.attempt(), firstError.maxAttempts(),
-          ok + " of " + n + " elements succeeded (min success ratio " + minSuccessRatio + "); first failure: "
-              + firstError.getMessage(), firstError);
+    if (firstFailed >= 0 && (minSuccessRatio >= 1 || ok < Math.ceil(minSuccessRatio * n - 1e-9))) {
+      NodeFailedException first = errors[firstFailed];
+      Throwable reason = first.getCause() == null ? first : first.getCause();
+      // the element's own attempt goes into the detail: the map node as a whole has none
+      throw new NodeFailedException(path, taskName(), 0, 0, ok + " of " + n + " elements succeeded (min success ratio "
+          + minSuccessRatio + "); element [" + firstFailed + "] failed first, on attempt [" + first.attempt() + "/"
+          + first.maxAttempts() + "]: " + reason.getMessage(), first);
     }
     return minSuccessRatio >= 1 ? collect(results) : collectOptional(path, results);
   }

@@ -317,7 +317,8 @@ class LocalExecutorTest {
         0.8).output());
     NodeFailedException e = assertThrows(NodeFailedException.class, () -> executor.call(strict.build(), xs));
     assertEquals("strictMap/m", e.nodePath());
-    assertTrue(e.getMessage().contains("3 of 4 elements succeeded"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("Node [strictMap/m] (task [evenOnly]) failed: 3 of 4 elements succeeded"
+        + " (min success ratio 0.8); element [2] failed first, on attempt [1/1]: odd: "), e.getMessage());
     assertEquals("strictMap/m/2", ((NodeFailedException) e.getCause()).nodePath());
   }
 
