@@ -75,7 +75,7 @@ final class Declarations {
 
         session.entities().put(new DeclaredTask(built, signature, options, body));
         defineVisibleMethod(name, signature);
-        return new TaskCard("task", name, inputs, outputs, describe(options));
+        return new TaskCard("task", name, inputs, outputs, shown(options));
     }
 
     DagSvg declareWorkflow(String args, String body) throws Exception {
@@ -123,13 +123,20 @@ final class Declarations {
         if (required.size() < params.size()) methods.add(launchPlanMethod(options.name(), required, wf));
         defineVisibleMethods(options.name(), methods, true);
 
-        Map<String, String> shown = new LinkedHashMap<>();
-        shown.put("workflow", workflow.name());
-        fixed.forEach((k, v) -> shown.put("fixed " + k, String.valueOf(v)));
-        defaults.forEach((k, v) -> shown.put("default " + k, String.valueOf(v)));
-        options.schedule().ifPresent(s -> shown.put("schedule", s));
         return new TaskCard("launch plan", options.name(), flyteTypes(declared.iface().inputs(), "input", where),
-                flyteTypes(declared.iface().outputs(), "output", where), shown);
+                flyteTypes(declared.iface().outputs(), "output", where), shown(plan));
+    }
+
+    /** What a launch plan's card lists besides its interface: workflow, fixed and default inputs (in input order), schedule. */
+    static Map<String, String> shown(LaunchPlan plan) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("workflow", plan.workflow().name());
+        List<String> inputs = plan.workflow().iface().inputNames();
+        inputs.stream().filter(plan.fixedInputs()::containsKey).forEach(k -> shown.put("fixed " + k, String.valueOf(plan.fixedInputs().get(k))));
+        inputs.stream().filter(plan.defaultInputs()::containsKey)
+                .forEach(k -> shown.put("default " + k, String.valueOf(plan.defaultInputs().get(k))));
+        if (plan.schedule() != null) shown.put("schedule", plan.schedule().expression());
+        return shown;
     }
 
     private static MethodSignature launchPlanMethod(String name, List<MethodSignature.Parameter> params, DeclaredWorkflow wf) {
@@ -234,7 +241,8 @@ final class Declarations {
         return out;
     }
 
-    private static Map<String, String> describe(TaskOptions o) {
+    /** What a task's card lists besides its interface: the options the cell gave. */
+    static Map<String, String> shown(TaskOptions o) {
         Map<String, String> shown = new LinkedHashMap<>();
         o.cacheVersion().ifPresent(v -> shown.put("cache", v));
         if (o.retries() > 0) shown.put("retries", String.valueOf(o.retries()));

@@ -9,6 +9,7 @@ import dev.flytejava.magics.flyte.options.LaunchPlanOptions;
 import dev.flytejava.magics.flyte.options.OptionException;
 import dev.flytejava.magics.flyte.options.RunOptions;
 import dev.flytejava.magics.flyte.render.DagSvg;
+import dev.flytejava.magics.flyte.render.Stacked;
 import dev.flytejava.magics.flyte.render.Table;
 import dev.flytejava.magics.flyte.render.TaskCard;
 import dev.flytejava.runtime.model.TypedInterface;
@@ -115,9 +116,13 @@ public final class FlyteMagics {
     private Object show(String name) {
         Entity e = session.entities().find(name).orElseThrow(() -> session.entities().unknown(name, "in %flyte show"));
         if (e instanceof DeclaredWorkflow w) return new DagSvg(w.dag());
-        if (e instanceof DeclaredLaunchPlan lp) return new DagSvg(lp.dag());
+        if (e instanceof DeclaredLaunchPlan lp) {
+            TaskCard card = new TaskCard("launch plan", lp.name(), vars(lp.iface().inputs()), vars(lp.iface().outputs()),
+                    Declarations.shown(lp.plan()));
+            return new Stacked(List.of(card, new DagSvg(lp.dag())));
+        }
         DeclaredTask t = (DeclaredTask) e;
-        return new TaskCard("task", t.name(), vars(t.iface().inputs()), vars(t.iface().outputs()), Map.of());
+        return new TaskCard("task", t.name(), vars(t.iface().inputs()), vars(t.iface().outputs()), Declarations.shown(t.options()));
     }
 
     private Table tasks() {

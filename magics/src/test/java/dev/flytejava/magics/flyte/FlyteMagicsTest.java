@@ -279,6 +279,11 @@ class FlyteMagicsTest {
         magics.launchPlanCell(ctx, "weekly pipeline", "--fixed label=weekly\n--fixed xs=[1]\n");
         assertEquals(2L, eval("weekly(1)"));
         assertTrue(text(magics.flyte(ctx, "launchplans")).contains("nightly"));
+        Displayable shown = (Displayable) magics.flyte(ctx, "show weekly");
+        assertTrue(text(shown).startsWith("launch plan weekly\n  x: INTEGER -> o0: INTEGER\n  workflow: pipeline\n  fixed label: weekly"),
+                text(shown));
+        assertTrue(shown.mimeBundle().get("text/html").contains("<svg"), "the card sits above the workflow's DAG");
+        assertTrue(text(magics.flyte(ctx, "show addOne")).contains("cache: v1"), "the same card as the declaration");
     }
 
     @Test
