@@ -18,8 +18,8 @@ public record LaunchPlanOptions(String name, String workflow, Map<String, String
                                 Optional<String> schedule) {
 
     public LaunchPlanOptions {
-        fixed = Map.copyOf(fixed);
-        defaults = Map.copyOf(defaults);
+        fixed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fixed)); // keeps the order they were given
+        defaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
     }
 
     public static LaunchPlanOptions parse(String magic, String args) {
