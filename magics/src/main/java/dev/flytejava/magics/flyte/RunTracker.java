@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * The live display of one local run: claims the executor's events of its execution (the first new
- * execution whose node paths start with its entity's name), keeps each top-level node's progress, and
- * redraws one display in place, at most every {@link #MIN_INTERVAL_MS} ms, plus a final redraw.
+ * execution whose node paths start with its entity's name), keeps each top-level node's progress (and, for a map
+ * node, how many of its elements are done, failed and running), and redraws one display in place, at most every
+ * {@link #MIN_INTERVAL_MS} ms, plus a final redraw.
  */
 final class RunTracker {
     static final long MIN_INTERVAL_MS = 100;
@@ -25,6 +26,8 @@ final class RunTracker {
     private final MagicContext context;
     private final Map<String, NodeProgress> nodes = new LinkedHashMap<>();
     private final Map<String, Long> runningSince = new LinkedHashMap<>();
+    /** Map node id -> its elements' latest states, by element index. */
+    private final Map<String, Map<String, NodeProgress.State>> elements = new LinkedHashMap<>();
     private String executionId;
     private String displayId;
     private boolean dirty;
@@ -36,6 +39,7 @@ final class RunTracker {
         this.dag = dag.map(DagSvg::new);
         this.context = context;
         for (String id : topLevelNodes) nodes.put(id, NodeProgress.waiting(id));
+        dag.ifPresent(d -> d.nodes().stream().filter(n -> n.kind() == Dag.Kind.MAP).forEach(n -> elements.put(n.id(), new LinkedHashMap<>())));
     }
 
     synchronized void start() {
@@ -52,8 +56,6 @@ final class RunTracker {
         } else if (!executionId.equals(event.executionId())) {
             return false;
         }
-        if (path.length != 2 && !(path.length == 1 && nodes.containsKey(path[0]))) return true;
-        String node = path[path.length - 1];
         NodeProgress.State state = switch (event.state()) {
             case QUEUED -> NodeProgress.State.WAITING;
             case RUNNING -> NodeProgress.State.RUNNING;
@@ -62,6 +64,13 @@ final class RunTracker {
             case FAILED -> NodeProgress.State.FAILED;
             case SKIPPED -> NodeProgress.State.SKIPPED;
         };
+        if (path.length == 3 && elements.containsKey(path[1])) { // element path[2] of map node path[1]
+            elements.get(path[1]).put(path[2], state);
+            dirty = true;
+            return true;
+        }
+        if (path.length != 2 && !(path.length == 1 && nodes.containsKey(path[0]))) return true;
+        String node = path[path.length - 1];
         if (state == NodeProgress.State.RUNNING) {
             runningSince.putIfAbsent(node, System.nanoTime() - event.elapsed().toNanos());
         } else {
@@ -107,9 +116,22 @@ final class RunTracker {
         long now = System.nanoTime();
         List<NodeProgress> shown = nodes.values().stream().map(p -> {
             Long since = runningSince.get(p.nodeId());
-            return since == null ? p : new NodeProgress(p.nodeId(), p.state(), Duration.ofNanos(now - since), p.attempt(),
+            NodeProgress q = since == null ? p : new NodeProgress(p.nodeId(), p.state(), Duration.ofNanos(now - since), p.attempt(),
                     p.cacheHit(), p.error());
+            Map<String, NodeProgress.State> of = elements.get(p.nodeId());
+            return of == null || of.isEmpty() ? q : q.withElements(elementCounts(of.values()));
         }).toList();
         return new RunView(entity, dag, shown, summary, outputs);
+    }
+
+    /** "37 done, 1 failed, 4 running" (a cache hit counts as done; parts that are zero are left out). */
+    private static String elementCounts(java.util.Collection<NodeProgress.State> states) {
+        long done = states.stream().filter(s -> s == NodeProgress.State.SUCCEEDED || s == NodeProgress.State.CACHED).count();
+        long failed = states.stream().filter(s -> s == NodeProgress.State.FAILED).count();
+        long running = states.stream().filter(s -> s == NodeProgress.State.RUNNING).count();
+        StringBuilder text = new StringBuilder().append(done).append(" done");
+        if (failed > 0) text.append(", ").append(failed).append(" failed");
+        if (running > 0) text.append(", ").append(running).append(" running");
+        return text.toString();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flytejava.magics.flyte.render.Dag;
 import dev.flytejava.magics.flyte.render.NodeProgress;
 import dev.flytejava.magics.flyte.render.RunView;
 import dev.flytejava.runtime.exec.NodeEvent;
@@ -59,6 +60,28 @@ class RunTrackerTest {
             assertEquals(1, tracker.updates());
             tracker.tick();
             assertEquals(1, tracker.updates());
+        }
+    }
+
+    @Test
+    void aMapNodeShowsHowItsElementsAreDoing() throws Exception {
+        try (JShellMagicContext ctx = new JShellMagicContext()) {
+            Dag dag = new Dag.Builder("wf").node("in:xs", Dag.Kind.INPUT, "xs").node("m", Dag.Kind.MAP, "map inc")
+                    .node("b", Dag.Kind.TASK, "b").edge("in:xs", "m", "xs").edge("m", "b", null).build();
+            RunTracker tracker = new RunTracker("wf", List.of("m", "b"), Optional.of(dag), ctx);
+            tracker.start();
+            tracker.offer(event("e", "wf/m", NodeState.RUNNING, 1, 0));
+            for (int i = 0; i < 4; i++) tracker.offer(event("e", "wf/m/" + i, NodeState.RUNNING, 1, 0));
+            tracker.offer(event("e", "wf/m/0", NodeState.SUCCEEDED, 1, 2));
+            tracker.offer(event("e", "wf/m/1", NodeState.CACHED, 0, 0));
+            tracker.offer(event("e", "wf/m/2", NodeState.FAILED, 1, 3));
+            tracker.offer(event("e", "wf/b/3", NodeState.RUNNING, 1, 0)); // not a map node: nothing to count
+            tracker.finish("wf failed", Map.of());
+            List<Object> shown = ctx.displays().get(0).values();
+            Map<String, String> last = ((RunView) shown.get(shown.size() - 1)).mimeBundle();
+            assertTrue(last.get("text/plain").contains("m     running (2 done, 1 failed, 1 running)"), last.get("text/plain"));
+            assertTrue(last.get("text/html").contains("(2 done, 1 failed, 1 running)"), "the DAG box says so too");
+            assertFalse(last.get("text/plain").contains("b     waiting ("), last.get("text/plain"));
         }
     }
 }

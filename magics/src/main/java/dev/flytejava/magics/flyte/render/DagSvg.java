@@ -143,6 +143,7 @@ public final class DagSvg implements Displayable {
         if (p.state() != NodeProgress.State.WAITING && p.state() != NodeProgress.State.SKIPPED) s.append(' ').append(p.durationText());
         if (p.attempt() > 1) s.append(" attempt ").append(p.attempt());
         if (p.cacheHit() && p.state() != NodeProgress.State.CACHED) s.append(" (cache hit)");
+        p.elements().ifPresent(e -> s.append(" (").append(e).append(')'));
         return s.toString();
     }
 

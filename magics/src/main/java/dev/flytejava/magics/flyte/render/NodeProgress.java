@@ -3,9 +3,20 @@ package dev.flytejava.magics.flyte.render;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What a run view shows of one node: its state, time so far, attempt, cache hit and error if any. */
+/**
+ * What a run view shows of one node: its state, time so far, attempt, cache hit, error if any, and for a map node how
+ * its elements are doing ({@code 37 done, 1 failed, 4 running}).
+ */
 public record NodeProgress(String nodeId, State state, Duration duration, int attempt, boolean cacheHit,
-                           Optional<String> error) {
+                           Optional<String> error, Optional<String> elements) {
+
+    public NodeProgress(String nodeId, State state, Duration duration, int attempt, boolean cacheHit, Optional<String> error) {
+        this(nodeId, state, duration, attempt, cacheHit, error, Optional.empty());
+    }
+
+    public NodeProgress withElements(String elements) {
+        return new NodeProgress(nodeId, state, duration, attempt, cacheHit, error, Optional.of(elements));
+    }
 
     public enum State {
         WAITING("#f4f4f4", "#9e9e9e"), RUNNING("#dbeafe", "#2563eb"), SUCCEEDED("#dcfce7", "#16a34a"),

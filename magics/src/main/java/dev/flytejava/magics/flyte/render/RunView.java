@@ -26,7 +26,7 @@ public record RunView(String title, Optional<DagSvg> dag, List<NodeProgress> nod
         for (NodeProgress p : nodes) byId.put(p.nodeId(), p);
         List<List<String>> rows = new ArrayList<>();
         for (NodeProgress p : nodes) {
-            rows.add(List.of(p.nodeId(), p.state().name().toLowerCase(java.util.Locale.ROOT),
+            rows.add(List.of(p.nodeId(), p.state().name().toLowerCase(java.util.Locale.ROOT) + p.elements().map(e -> " (" + e + ")").orElse(""),
                     p.state() == NodeProgress.State.WAITING ? "" : p.durationText(),
                     p.attempt() == 0 ? "" : String.valueOf(p.attempt()), p.cacheHit() ? "yes" : "",
                     p.error().orElse("")));
