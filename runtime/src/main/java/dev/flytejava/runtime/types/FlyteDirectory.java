@@ -1,6 +1,5 @@
 package dev.flytejava.runtime.types;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -10,7 +9,7 @@ import java.util.Objects;
  * prefix ({@code s3://bucket/prefix/}). Inside records it is written as {@code {"path": uri}}, as flytekit writes a
  * FlyteDirectory inside a dataclass.
  */
-public record FlyteDirectory(@JsonProperty("path") String uri) {
+public record FlyteDirectory(@JsonProperty("path") String uri) implements UriReference {
 
     public FlyteDirectory {
         Objects.requireNonNull(uri, "uri");
@@ -21,17 +20,5 @@ public record FlyteDirectory(@JsonProperty("path") String uri) {
 
     public static FlyteDirectory of(Path path) {
         return new FlyteDirectory(path.toAbsolutePath().toString());
-    }
-
-    /** Whether the URI names a directory on this machine (no scheme, or {@code file:}). */
-    @JsonIgnore
-    public boolean isLocal() {
-        return BlobUris.isLocal(uri);
-    }
-
-    /** The local path; fails for remote URIs. */
-    @JsonIgnore
-    public Path toPath() {
-        return BlobUris.toPath(uri);
     }
 }

@@ -1,6 +1,5 @@
 package dev.flytejava.runtime.types;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -10,7 +9,7 @@ import java.util.Objects;
  * ({@code s3://...}, {@code gs://...}). Inside records it is written as {@code {"path": uri}}, as flytekit writes a
  * FlyteFile inside a dataclass. Use {@link java.nio.file.Path} for local-only files.
  */
-public record FlyteFile(@JsonProperty("path") String uri) {
+public record FlyteFile(@JsonProperty("path") String uri) implements UriReference {
 
     public FlyteFile {
         Objects.requireNonNull(uri, "uri");
@@ -21,17 +20,5 @@ public record FlyteFile(@JsonProperty("path") String uri) {
 
     public static FlyteFile of(Path path) {
         return new FlyteFile(path.toAbsolutePath().toString());
-    }
-
-    /** Whether the URI names a file on this machine (no scheme, or {@code file:}). */
-    @JsonIgnore
-    public boolean isLocal() {
-        return BlobUris.isLocal(uri);
-    }
-
-    /** The local path; fails for remote URIs. */
-    @JsonIgnore
-    public Path toPath() {
-        return BlobUris.toPath(uri);
     }
 }

@@ -1,6 +1,5 @@
 package dev.flytejava.runtime.types;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -11,7 +10,8 @@ import java.util.Objects;
  * pass it on, or read and write the files with a library of their choice; nothing here loads the data. Inside
  * records it is written as {@code {"uri": ..., "file_format": ...}}, as flytekit writes a StructuredDataset.
  */
-public record StructuredDataset(@JsonProperty("uri") String uri, @JsonProperty("file_format") String format) {
+public record StructuredDataset(@JsonProperty("uri") String uri, @JsonProperty("file_format") String format)
+        implements UriReference {
 
     public StructuredDataset {
         Objects.requireNonNull(uri, "uri");
@@ -24,17 +24,5 @@ public record StructuredDataset(@JsonProperty("uri") String uri, @JsonProperty("
     /** A dataset in a local directory (or file) of {@code format} files. */
     public static StructuredDataset of(Path path, String format) {
         return new StructuredDataset(path.toAbsolutePath().toString(), format);
-    }
-
-    /** Whether the URI names a path on this machine (no scheme, or {@code file:}). */
-    @JsonIgnore
-    public boolean isLocal() {
-        return BlobUris.isLocal(uri);
-    }
-
-    /** The local path; fails for remote URIs. */
-    @JsonIgnore
-    public Path toPath() {
-        return BlobUris.toPath(uri);
     }
 }
