@@ -109,8 +109,22 @@ public final class FlyteMagics {
             }
             inputs.put(name, InputValues.parse(text, v.type(), name, entity.kind() + " [" + entity.name() + "]"));
         });
+        List<String> missing = new ArrayList<>();
+        for (Variable v : iface.inputs()) {
+            if (!inputs.containsKey(v.name()) && !hasDefault(entity, v.name())) {
+                missing.add("--" + v.name() + " (" + InputValues.form(v.type()) + ")");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new OptionException("%flyte run " + entity.name() + ": missing " + String.join(", ", missing));
+        }
         session.run(entity, inputs);
         return null;
+    }
+
+    private static boolean hasDefault(Entity entity, String input) {
+        if (entity instanceof DeclaredLaunchPlan lp) return lp.plan().hasDefault(input);
+        return entity instanceof DeclaredWorkflow w && w.workflow().defaults().containsKey(input);
     }
 
     private Object show(String name) {

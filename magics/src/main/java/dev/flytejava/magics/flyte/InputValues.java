@@ -81,6 +81,7 @@ final class InputValues {
         }
         if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class) return "a number like 2.5";
         if (raw == boolean.class || raw == Boolean.class) return "true or false";
+        if (raw == String.class) return "text";
         if (raw != null && raw.isEnum()) return "one of " + List.of(raw.getEnumConstants());
         if (raw != null && List.class.isAssignableFrom(raw)) return "a JSON list like [1, 2] (" + type.getTypeName() + ")";
         if (raw != null && Map.class.isAssignableFrom(raw)) return "a JSON object like {\"k\": 1} (" + type.getTypeName() + ")";

@@ -269,6 +269,9 @@ class FlyteMagicsTest {
 
         Exception bad = assertThrows(Exception.class, () -> magics.flyte(ctx, "run pipeline --x three --label a --xs []"));
         assertEquals("--x: expected a whole number like 3, got [three] for input [x] of workflow [pipeline]", bad.getMessage());
+        Exception missing = assertThrows(Exception.class, () -> magics.flyte(ctx, "run pipeline --x 1"));
+        assertEquals("%flyte run pipeline: missing --label (text), --xs (a JSON list like [1, 2] "
+                + "(java.util.List<java.lang.Long>))", missing.getMessage());
 
         magics.flyte(ctx, "launchplan nightly pipeline --fixed label=nightly --default xs=[5] --schedule '0 3 * * *'");
         assertEquals(8L, eval("nightly(7, List.of())"));
