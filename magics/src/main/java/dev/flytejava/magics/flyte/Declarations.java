@@ -27,9 +27,11 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the declaring cells do in a session: a {@code %%task} cell defines its method under a hidden name,
@@ -156,13 +158,13 @@ final class Declarations {
      * {@code byName}: the methods pass their parameters by name, so some inputs may be left to their defaults.
      */
     private void defineVisibleMethods(String entityName, List<MethodSignature> signatures, boolean byName) throws Exception {
-        java.util.Set<String> now = new java.util.LinkedHashSet<>();
+        Set<String> now = new LinkedHashSet<>();
         for (MethodSignature signature : signatures) {
             context.eval(byName ? SessionCode.visibleMethodByName(entityName, signature) : SessionCode.visibleMethod(entityName, signature));
             now.add(SessionCode.parameterTypes(signature));
         }
         String method = signatures.get(0).name();
-        java.util.Set<String> before = session.definedMethods().put(method, now);
+        Set<String> before = session.definedMethods().put(method, now);
         if (before == null) return;
         for (String types : before) {
             if (!now.contains(types)) {
