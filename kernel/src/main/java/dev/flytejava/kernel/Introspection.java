@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.flytejava.kernel.eval.CellSegments;
 import dev.flytejava.kernel.eval.Completeness;
 import dev.flytejava.magics.MagicRegistry;
+import dev.flytejava.magics.display.Displayable;
 import jdk.jshell.SourceCodeAnalysis;
 
 /**
@@ -63,12 +65,37 @@ final class Introspection {
     Map<String, Object> inspect(String code, int cursorPos) {
         int cursor = toJava(code, cursorPos);
         String text = documentation(withoutMagicLines(code), cursor);
+        // what a magic knows of the name (a task's Flyte interface) goes above JShell's signature
+        Optional<Map<String, String>> described = identifierAt(code, cursor).flatMap(name -> session.magics().inspect(name))
+                .map(Displayable::mimeBundle);
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (described.isPresent()) {
+            String plain = described.get().getOrDefault("text/plain", "");
+            data.put("text/plain", text == null ? plain : plain + "\n\n" + text);
+            String html = described.get().get("text/html");
+            if (html != null) data.put("text/html", html + (text == null ? "" : "<pre>" + escape(text) + "</pre>"));
+        } else if (text != null) {
+            data.put("text/plain", text);
+        }
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("status", "ok");
-        reply.put("found", text != null);
-        reply.put("data", text == null ? Map.of() : Map.of("text/plain", text));
+        reply.put("found", !data.isEmpty());
+        reply.put("data", data);
         reply.put("metadata", Map.of());
         return reply;
+    }
+
+    /** The Java identifier the cursor is in or just after, if any. */
+    static Optional<String> identifierAt(String code, int cursor) {
+        int start = Math.min(cursor, code.length());
+        while (start > 0 && Character.isJavaIdentifierPart(code.charAt(start - 1))) start--;
+        int end = Math.min(cursor, code.length());
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) end++;
+        return start < end && Character.isJavaIdentifierStart(code.charAt(start)) ? Optional.of(code.substring(start, end)) : Optional.empty();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private String documentation(String code, int cursor) {

@@ -187,14 +187,16 @@ class KernelProtocolIT extends KernelCase {
     }
 
     @Test
-    void inspectFindsACallFromInsideItsNameAndCompletionHidesTheMagicsHelpers() {
+    void inspectShowsATasksFlyteInterfaceFromInsideItsNameAndCompletionHidesTheMagicsHelpers() {
         JsonObject r = cells(List.of(cell("%%task\nlong addOne(long x) { return x + 1; }"), cell("String s = \"abc\";")),
                 List.of(Map.of("kind", "inspect", "code", "addOne(1)", "cursor_pos", 3),
                         Map.of("kind", "inspect", "code", "s.substring(1)", "cursor_pos", 8),
                         Map.of("kind", "complete", "code", "long a = ", "cursor_pos", 9)));
         JsonObject task = r.getAsJsonArray("requests").get(0).getAsJsonObject();
         assertTrue(task.get("found").getAsBoolean(), task.toString());
-        assertEquals("long addOne(long x)", task.getAsJsonObject("data").get("text/plain").getAsString());
+        assertEquals("task addOne\n  x: INTEGER -> o0: INTEGER\n\nlong addOne(long x)",
+                task.getAsJsonObject("data").get("text/plain").getAsString(), "the Flyte interface above JShell's signature");
+        assertTrue(task.getAsJsonObject("data").get("text/html").getAsString().contains("<b>addOne</b>"), task.toString());
         JsonObject jdk = r.getAsJsonArray("requests").get(1).getAsJsonObject();
         assertTrue(jdk.getAsJsonObject("data").get("text/plain").getAsString().startsWith("String String.substring(int beginIndex)"),
                 jdk.toString());

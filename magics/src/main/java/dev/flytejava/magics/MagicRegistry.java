@@ -26,6 +26,22 @@ public final class MagicRegistry {
 
     private final Map<String, Entry> lines = Collections.synchronizedMap(new TreeMap<>());
     private final Map<String, Entry> cells = Collections.synchronizedMap(new TreeMap<>());
+    private final List<Inspector> inspectors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds an inspector; inspect requests ask them in the order they were added and show the first answer. */
+    public MagicRegistry inspector(Inspector inspector) {
+        inspectors.add(java.util.Objects.requireNonNull(inspector, "inspector"));
+        return this;
+    }
+
+    /** The first description of {@code name} an inspector gives, in the order they were added. */
+    public Optional<dev.flytejava.magics.display.Displayable> inspect(String name) {
+        for (Inspector inspector : inspectors) {
+            Optional<dev.flytejava.magics.display.Displayable> found = inspector.inspect(name);
+            if (found.isPresent()) return found;
+        }
+        return Optional.empty();
+    }
 
     public MagicRegistry line(String name, String summary, String usage, LineMagic magic) {
         add(lines, new Entry(name, Kind.LINE, summary, usage, magic), false);

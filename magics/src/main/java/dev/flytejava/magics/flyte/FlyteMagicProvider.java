@@ -20,6 +20,7 @@ public final class FlyteMagicProvider implements MagicProvider {
                 LaunchPlanOptions.usage(), magics::launchPlanCell);
         registry.line("flyte", "run, show and list Flyte tasks, workflows and launch plans", FlyteMagics.FLYTE_USAGE,
                 magics::flyte);
+        registry.inspector(magics::describeMethod);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.flytejava.magics.flyte;
 
 import dev.flytejava.magics.MagicContext;
+import dev.flytejava.magics.display.Displayable;
 import dev.flytejava.magics.flyte.Entity.DeclaredLaunchPlan;
 import dev.flytejava.magics.flyte.Entity.DeclaredTask;
 import dev.flytejava.magics.flyte.Entity.DeclaredWorkflow;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Flyte magics of one notebook. The first of them to run (or {@link #start}) starts the
@@ -125,6 +127,20 @@ public final class FlyteMagics {
     private static boolean hasDefault(Entity entity, String input) {
         if (entity instanceof DeclaredLaunchPlan lp) return lp.plan().hasDefault(input);
         return entity instanceof DeclaredWorkflow w && w.workflow().defaults().containsKey(input);
+    }
+
+    /** The card of the entity a session method runs ({@code addOne} for task addOne), for inspect requests. */
+    public Optional<Displayable> describeMethod(String method) {
+        FlyteSession current = session();
+        if (current == null) return Optional.empty();
+        for (Entity e : current.entities().all(Entity.class)) {
+            if (e.method().equals(method)) {
+                Map<String, String> shown = e instanceof DeclaredTask t ? Declarations.shown(t.options())
+                        : e instanceof DeclaredLaunchPlan lp ? Declarations.shown(lp.plan()) : Map.of();
+                return Optional.of(new TaskCard(e.kind(), e.name(), vars(e.iface().inputs()), vars(e.iface().outputs()), shown));
+            }
+        }
+        return Optional.empty();
     }
 
     private Object show(String name) {
