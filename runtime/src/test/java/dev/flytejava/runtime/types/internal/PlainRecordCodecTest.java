@@ -32,6 +32,18 @@ class PlainRecordCodecTest {
 
     public record Renamed(@JsonProperty("ID") long id) {}
 
+    /** An accessor that does more than return the field, and a compact constructor that normalizes. */
+    public record Shouting(String name, long count) {
+        public Shouting {
+            name = name == null ? null : name.strip();
+        }
+
+        @Override
+        public String name() {
+            return name == null ? null : name.toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
     public record WithGetter(long id) {
         public String getLabel() {
             return "#" + id;
@@ -110,6 +122,11 @@ class PlainRecordCodecTest {
         }
         Flags flags = new Flags(true, "g", 3);
         assertArrayEquals(jackson.writeValueAsBytes(flags), codecBytes(PlainRecordCodec.of(Flags.class), flags));
+        Shouting shouting = new Shouting("  quiet ", 2);
+        byte[] bytes = jackson.writeValueAsBytes(shouting);
+        PlainRecordCodec shoutingCodec = PlainRecordCodec.of(Shouting.class);
+        assertArrayEquals(bytes, codecBytes(shoutingCodec, shouting), "the accessor's value, as Jackson writes it");
+        assertEquals(jackson.readValue(bytes, Shouting.class), shoutingCodec.read(bytes, 0, bytes.length));
     }
 
     @Test
