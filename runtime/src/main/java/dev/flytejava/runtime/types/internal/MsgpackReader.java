@@ -27,20 +27,9 @@ final class MsgpackReader {
         return pos == end;
     }
 
+    /** The number of entries of the map that comes next (its header consumed), or -1. */
     int mapHeader() {
-        if (pos >= end) {
-            return -1;
-        }
-        int f = b[pos] & 0xff;
-        if ((f & 0xf0) == 0x80) {
-            pos++;
-            return f & 0x0f;
-        }
-        if (f == 0xde && pos + 3 <= end) {
-            pos += 3;
-            return (int) uint(pos - 2, 2);
-        }
-        return -1;
+        return containerHeader(0x80, 0xde, 0xdf);
     }
 
     /**
@@ -74,15 +63,20 @@ final class MsgpackReader {
 
     /** The size of the array that comes next (its header consumed), or -1. */
     int arrayHeader() {
+        return containerHeader(0x90, 0xdc, 0xdd);
+    }
+
+    /** A map or array header: {@code fix} with the size in its low 4 bits, or {@code f16}/{@code f32} then the size. */
+    private int containerHeader(int fix, int f16, int f32) {
         if (pos >= end) {
             return -1;
         }
         int f = b[pos] & 0xff;
-        if ((f & 0xf0) == 0x90) {
+        if ((f & 0xf0) == fix) {
             pos++;
             return f & 0x0f;
         }
-        int n = f == 0xdc ? 2 : f == 0xdd ? 4 : -1;
+        int n = f == f16 ? 2 : f == f32 ? 4 : -1;
         if (n < 0 || pos + 1 + n > end) {
             return -1;
         }
