@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * msgpack for plain records without going through Jackson: records without Jackson annotations or extra getters
- * whose components are numbers, booleans, Strings, enums, {@code Optional}s and {@code List}s of those, or plain
- * records again (see {@link PlainValueCodec}). Those are most rows a data task passes around, and Jackson's msgpack
- * binding spends most of its time on per-value machinery (a generator per value, a new String for every key read).
+ * whose components are numbers, booleans, Strings, Instants, Durations, enums, {@code Optional}s and {@code List}s of
+ * those, or plain records again (see {@link PlainValueCodec}). Those are most rows a data task passes around, and
+ * Jackson's msgpack binding spends most of its time on per-value machinery (a generator per value, a new String for
+ * every key read).
  *
  * <p>Writing gives byte for byte what Jackson writes (a map of the components in declaration order, each number in
  * its smallest msgpack form, doubles as float64). Reading accepts the keys in any order but steps aside, returning

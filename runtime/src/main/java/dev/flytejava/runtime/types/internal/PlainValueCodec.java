@@ -4,6 +4,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.Set;
 
 /**
  * The msgpack of one value of a type {@link PlainRecordCodec} handles, written as Jackson writes it and read back as
- * Jackson reads it: scalars and their boxes, String, enums (by name), {@code Optional<T>} (nil when empty),
+ * Jackson reads it: scalars and their boxes, String, Instant and Duration (ISO text), enums (by name),
+ * {@code Optional<T>} (nil when empty),
  * {@code List<T>} (an ArrayList when read) and plain records, nested freely. {@link #read} returns
  * {@link #STEP_ASIDE} for anything it does not expect; the whole value is then left to Jackson.
  */
@@ -49,6 +52,12 @@ interface PlainValueCodec {
             if (c == String.class) {
                 return new Scalar(true, (v, out) -> out.string((String) v), MsgpackReader::stringValue);
             }
+            if (c == Instant.class) { // Jackson's ISO text, which is toString(); other spellings are left to Jackson
+                return new Scalar(true, (v, out) -> out.string(v.toString()), in -> canonical(in.stringValue(), Instant::parse));
+            }
+            if (c == Duration.class) {
+                return new Scalar(true, (v, out) -> out.string(v.toString()), in -> canonical(in.stringValue(), Duration::parse));
+            }
             if (c.isEnum()) {
                 return EnumByName.of(c);
             }
@@ -69,6 +78,22 @@ interface PlainValueCodec {
             }
         }
         return null;
+    }
+
+    /**
+     * The value {@code text} spells, if it is spelled exactly as the value prints itself: such text reads the same
+     * through Jackson's time module; any other spelling (offsets, fewer digits) is left to it.
+     */
+    private static Object canonical(String text, java.util.function.Function<String, Object> parse) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            Object value = parse.apply(text);
+            return value.toString().equals(text) ? value : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Whether an annotated element carries any Jackson annotation (which may change what Jackson writes). */
