@@ -12,6 +12,7 @@ import dev.flytejava.kernel.eval.CellSegments;
 import dev.flytejava.kernel.eval.Completeness;
 import dev.flytejava.magics.MagicRegistry;
 import dev.flytejava.magics.display.Displayable;
+import dev.flytejava.magics.display.Html;
 import jdk.jshell.SourceCodeAnalysis;
 
 /**
@@ -73,7 +74,7 @@ final class Introspection {
             String plain = described.get().getOrDefault("text/plain", "");
             data.put("text/plain", text == null ? plain : plain + "\n\n" + text);
             String html = described.get().get("text/html");
-            if (html != null) data.put("text/html", html + (text == null ? "" : "<pre>" + escape(text) + "</pre>"));
+            if (html != null) data.put("text/html", html + (text == null ? "" : "<pre>" + Html.escape(text) + "</pre>"));
         } else if (text != null) {
             data.put("text/plain", text);
         }
@@ -92,10 +93,6 @@ final class Introspection {
         int end = Math.min(cursor, code.length());
         while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) end++;
         return start < end && Character.isJavaIdentifierStart(code.charAt(start)) ? Optional.of(code.substring(start, end)) : Optional.empty();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private String documentation(String code, int cursor) {

@@ -7,6 +7,7 @@ import dev.flytejava.magics.LineMagic;
 import dev.flytejava.magics.MagicContext;
 import dev.flytejava.magics.MagicRegistry.Entry;
 import dev.flytejava.magics.display.Displayable;
+import dev.flytejava.magics.display.Html;
 import picocli.CommandLine.Command;
 
 /** {@code %lsmagic}: lists the session's line and cell magics with their summaries. */
@@ -57,8 +58,8 @@ public final class LsMagic implements LineMagic {
         }
 
         private static void row(StringBuilder html, String name, String kind, String summary) {
-            html.append("<tr><td><code>").append(escape(name)).append("</code></td><td>").append(kind)
-                    .append("</td><td style=\"text-align:left\">").append(escape(summary)).append("</td></tr>");
+            html.append("<tr><td><code>").append(Html.escape(name)).append("</code></td><td>").append(kind)
+                    .append("</td><td style=\"text-align:left\">").append(Html.escape(summary)).append("</td></tr>");
         }
     }
 
@@ -70,9 +71,5 @@ public final class LsMagic implements LineMagic {
     public Object eval(MagicContext context, String args) {
         MagicArgs.parse(new Options(), args);
         return new MagicListing(context.magics().lineMagics(), context.magics().cellMagics());
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

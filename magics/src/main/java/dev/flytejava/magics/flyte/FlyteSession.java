@@ -110,7 +110,7 @@ public final class FlyteSession implements AutoCloseable {
         TypedInterface iface = entity.iface();
         Map<String, Object> inputs = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) inputs.put(iface.inputs().get(i).name(), args[i]);
-        return OutputValues.javaResult(iface, run(entity, inputs));
+        return iface.javaResult(run(entity, inputs));
     }
 
     /**
@@ -121,7 +121,7 @@ public final class FlyteSession implements AutoCloseable {
         Entity entity = entities.find(name).orElseThrow(() -> entities.unknown(name, ""));
         Map<String, Object> inputs = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) inputs.put(inputNames[i], args[i]);
-        return OutputValues.javaResult(entity.iface(), run(entity, inputs));
+        return entity.iface().javaResult(run(entity, inputs));
     }
 
     /** Runs any entity by named inputs with the live display; returns its outputs by name. */
@@ -143,14 +143,6 @@ public final class FlyteSession implements AutoCloseable {
 
     EntityRegistry entities() {
         return entities;
-    }
-
-    LocalExecutor executor() {
-        return executor;
-    }
-
-    LocalRuns runs() {
-        return runs;
     }
 
     DiskCache cache() {

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -34,17 +35,30 @@ final class LocalRuns implements ExecutionListener, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile RunTracker last;
+    /** The redraw timer, scheduled only while runs are active, so an idle session wakes no thread. */
+    private ScheduledFuture<?> ticking;
 
     LocalRuns(MagicContext context) {
         this.context = context;
-        ticker.scheduleWithFixedDelay(() -> active.forEach(t -> {
-            try {
-                t.tick();
-            } catch (RuntimeException e) {
-                // a display that cannot be updated must not stop the run
-            }
-        }), RunTracker.MIN_INTERVAL_MS, RunTracker.MIN_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void startTicking() {
+        if (ticking == null) {
+            ticking = ticker.scheduleWithFixedDelay(() -> active.forEach(t -> {
+                try {
+                    t.tick();
+                } catch (RuntimeException e) {
+                    // a display that cannot be updated must not stop the run
+                }
+            }), RunTracker.MIN_INTERVAL_MS, RunTracker.MIN_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void stopTickingIfIdle() {
+        if (ticking != null && active.isEmpty()) {
+            ticking.cancel(false);
+            ticking = null;
+        }
     }
 
     @Override
@@ -54,10 +68,6 @@ final class LocalRuns implements ExecutionListener, AutoCloseable {
         }
     }
 
-    /** The tracker of the most recent run, for tests and {@code %flyte} summaries. */
-    RunTracker lastRun() {
-        return last;
-    }
 
     Map<String, Object> run(LocalExecutor executor, Workflow workflow, Map<String, Object> inputs, Dag dag) {
         return tracked(workflow.name(), nodeIds(workflow), Optional.of(dag), () -> executor.execute(workflow, inputs));
@@ -77,9 +87,9 @@ final class LocalRuns implements ExecutionListener, AutoCloseable {
 
     private Map<String, Object> tracked(String name, List<String> nodes, Optional<Dag> dag, Supplier<ExecutionResult> run) {
         RunTracker tracker = new RunTracker(name, nodes, dag, context);
-        last = tracker;
         tracker.start();
         active.add(tracker);
+        startTicking();
         long t0 = System.nanoTime();
         String summary = null;
         Map<String, String> outputs = Map.of();
@@ -100,6 +110,7 @@ final class LocalRuns implements ExecutionListener, AutoCloseable {
         } finally {
             // also after an interrupt (an Error): the ticker must stop redrawing this run
             active.remove(tracker);
+            stopTickingIfIdle();
             tracker.finish(summary != null ? summary : name + " was interrupted after " + millis(t0), outputs);
         }
     }

@@ -59,15 +59,7 @@ final class SessionCode {
      * {@code long addOne(long x) { return (long) FlyteNotebook.session().call("addOne", new Object[] {x}); }}
      */
     static String visibleMethod(String entityName, MethodSignature s) {
-        StringBuilder params = new StringBuilder();
-        StringBuilder args = new StringBuilder();
-        for (MethodSignature.Parameter p : s.parameters()) {
-            params.append(params.length() == 0 ? "" : ", ").append(p.type()).append(' ').append(p.name());
-            args.append(args.length() == 0 ? "" : ", ").append(p.name());
-        }
-        String invoke = BRIDGE + ".call(" + quote(entityName) + ", new Object[] {" + args + "})";
-        String body = s.returnsVoid() ? invoke + ";" : "return (" + s.returnType() + ") " + invoke + ";";
-        return s.returnType() + " " + s.name() + "(" + params + ") { " + body + " }";
+        return visibleMethod(entityName, s, false);
     }
 
     /**
@@ -75,6 +67,10 @@ final class SessionCode {
      * {@code long small() { return (long) FlyteNotebook.session().callByName("small", new String[] {}, new Object[] {}); }}
      */
     static String visibleMethodByName(String entityName, MethodSignature s) {
+        return visibleMethod(entityName, s, true);
+    }
+
+    private static String visibleMethod(String entityName, MethodSignature s, boolean byName) {
         StringBuilder params = new StringBuilder();
         StringBuilder names = new StringBuilder();
         StringBuilder args = new StringBuilder();
@@ -83,7 +79,9 @@ final class SessionCode {
             names.append(names.length() == 0 ? "" : ", ").append(quote(p.name()));
             args.append(args.length() == 0 ? "" : ", ").append(p.name());
         }
-        String invoke = BRIDGE + ".callByName(" + quote(entityName) + ", new String[] {" + names + "}, new Object[] {" + args + "})";
+        String invoke = byName
+                ? BRIDGE + ".callByName(" + quote(entityName) + ", new String[] {" + names + "}, new Object[] {" + args + "})"
+                : BRIDGE + ".call(" + quote(entityName) + ", new Object[] {" + args + "})";
         String body = s.returnsVoid() ? invoke + ";" : "return (" + s.returnType() + ") " + invoke + ";";
         return s.returnType() + " " + s.name() + "(" + params + ") { " + body + " }";
     }

@@ -271,7 +271,6 @@ final class WiringChecker {
       if (type != null) {
         checkBinding("(outputs)", e.getKey(), e.getValue(), type);
       } else {
-        checkRefs(e.getValue(), where);
         type = sourceType(null, e.getKey(), e.getValue(), where);
       }
       if (type != null) {
@@ -300,15 +299,6 @@ final class WiringChecker {
       }
     }
     return vars;
-  }
-
-  /** Checks references inside list/map bindings of workflow outputs (whose type is inferred from the first). */
-  private void checkRefs(Binding b, String where) {
-    if (b instanceof Binding.ListOf list) {
-      list.items().forEach(i -> checkRefs(i, where));
-    } else if (b instanceof Binding.MapOf map) {
-      map.entries().values().forEach(i -> checkRefs(i, where));
-    }
   }
 
   private void checkCycles() {

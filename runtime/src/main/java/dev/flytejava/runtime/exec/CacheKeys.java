@@ -1,13 +1,13 @@
 package dev.flytejava.runtime.exec;
 
 import com.google.protobuf.CodedOutputStream;
+import dev.flytejava.runtime.model.CodeHashes;
 import flyteidl.core.Literals.LiteralMap;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Cache keys: SHA-256 over task name, cache version, code hash and the inputs' deterministic bytes. */
@@ -19,7 +19,7 @@ public final class CacheKeys {
    * sorts map entries (the LiteralMap's and nested literal maps'), so equal inputs give equal keys.
    */
   public static String of(String taskName, String cacheVersion, String codeHash, LiteralMap inputs) {
-    MessageDigest sha = sha256();
+    MessageDigest sha = CodeHashes.newSha256();
     for (String part : new String[] {"flyte-java-cache/1", taskName, cacheVersion, codeHash}) {
       sha.update(part.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
@@ -38,14 +38,6 @@ public final class CacheKeys {
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 }

@@ -1,12 +1,13 @@
 package dev.flytejava.runtime.exec;
 
+import dev.flytejava.runtime.model.CodeHashes;
 import flyteidl.core.Literals.LiteralMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -134,7 +135,7 @@ public final class DiskCache implements TaskCache {
     if (length < 0 || bytes.length != HEADER + length + DIGEST) {
       return null;
     }
-    MessageDigest sha = CacheKeys.sha256();
+    MessageDigest sha = CodeHashes.newSha256();
     sha.update(bytes, HEADER, length);
     if (!Arrays.equals(sha.digest(), 0, DIGEST, bytes, HEADER + length, bytes.length)) {
       return null;
@@ -149,7 +150,7 @@ public final class DiskCache implements TaskCache {
   static byte[] encode(LiteralMap outputs) {
     byte[] payload = outputs.toByteArray();
     ByteBuffer buf = ByteBuffer.allocate(HEADER + payload.length + DIGEST);
-    buf.put(MAGIC).putInt(payload.length).put(payload).put(CacheKeys.sha256().digest(payload));
+    buf.put(MAGIC).putInt(payload.length).put(payload).put(CodeHashes.newSha256().digest(payload));
     return buf.array();
   }
 

@@ -1,6 +1,5 @@
 package dev.flytejava.runtime.exec;
 
-import dev.flytejava.runtime.model.Workflow;
 import flyteidl.core.Literals.Literal;
 import java.lang.reflect.Type;
 
@@ -10,7 +9,6 @@ import java.lang.reflect.Type;
  * by every run of the workflow.
  */
 final class Plan {
-  final Workflow workflow;
   final int size;
   final String[] ids;
   final NodeExec[] execs;
@@ -27,10 +25,9 @@ final class Plan {
   final Type[] outputTypes;
   final Resolver[] outputs;
 
-  Plan(Workflow workflow, String[] ids, NodeExec[] execs, Resolver[][] inputs, int[] indegree, int[][] successors,
+  Plan(String[] ids, NodeExec[] execs, Resolver[][] inputs, int[] indegree, int[][] successors,
       int[] roots, boolean[] teardown, int[][] dataDeps, String[] inputNames, Type[] inputTypes,
       Literal[] inputDefaults, String[] outputNames, Type[] outputTypes, Resolver[] outputs) {
-    this.workflow = workflow;
     this.size = ids.length;
     this.ids = ids;
     this.execs = execs;

@@ -116,7 +116,7 @@ final class PlanCompiler {
     for (int k = 0; k < outputs.length; k++) {
       outputs[k] = resolver(wf.outputs().get(outputNames[k]), outputTypes[k], scope, "(outputs)");
     }
-    return new Plan(wf, ids, execs, resolvers, indegree, successors,
+    return new Plan(ids, execs, resolvers, indegree, successors,
         roots.stream().mapToInt(Integer::intValue).toArray(), teardown, dataDeps, inputNames, inputTypes, defaults,
         outputNames, outputTypes, outputs);
   }

@@ -21,10 +21,6 @@ public record TaskOptions(Optional<String> name, Optional<String> cacheVersion, 
         decorators = List.copyOf(decorators);
     }
 
-    public static TaskOptions none() {
-        return parse("");
-    }
-
     public static TaskOptions parse(String args) {
         Spec s = Options.parse(new Spec(), "%%task", args);
         OptionConverters.checkResources("--requests", s.requests);

@@ -62,10 +62,6 @@ public record Dag(String title, List<Node> nodes, List<Edge> edges) {
             return this;
         }
 
-        public boolean has(String id) {
-            return nodes.stream().anyMatch(n -> n.id().equals(id));
-        }
-
         public Dag build() {
             return new Dag(title, nodes, edges);
         }

@@ -1,6 +1,7 @@
 package dev.flytejava.magics.flyte.render;
 
 import dev.flytejava.magics.display.Displayable;
+import dev.flytejava.magics.display.Html;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,10 +31,6 @@ public final class DagSvg implements Displayable {
     /** The same drawing with other progress; the layout is not computed again (a live run redraws often). */
     public DagSvg withProgress(Map<String, NodeProgress> progress) {
         return new DagSvg(dag, layout, progress);
-    }
-
-    public Dag dag() {
-        return dag;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.flytejava.magics.flyte.render;
 
 import dev.flytejava.magics.display.Displayable;
+import dev.flytejava.magics.display.Html;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

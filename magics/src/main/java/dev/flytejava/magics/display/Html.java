@@ -1,10 +1,10 @@
-package dev.flytejava.magics.flyte.render;
+package dev.flytejava.magics.display;
 
-/** Escaping for HTML and SVG text and attribute values. */
-final class Html {
+/** Escaping for HTML and SVG text and attribute values, for everything that renders itself as markup. */
+public final class Html {
     private Html() {}
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
