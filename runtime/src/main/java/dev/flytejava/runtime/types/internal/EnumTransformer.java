@@ -43,17 +43,31 @@ public final class EnumTransformer implements TypeTransformer<Enum> {
         if (p.getValueCase() != Primitive.ValueCase.STRING_VALUE) {
             throw new IllegalArgumentException("expected a STRING primitive holding an enum value");
         }
-        for (Enum constant : constants(javaType)) {
-            if (constant.name().equals(p.getStringValue())) {
-                return constant;
-            }
+        Enum constant = BY_NAME.get(enumClass(javaType)).get(p.getStringValue());
+        if (constant != null) {
+            return constant;
         }
         throw new IllegalArgumentException("[" + p.getStringValue() + "] is not one of " + Arrays.toString(constants(javaType)));
     }
 
-    private static Enum[] constants(Type javaType) {
+    /** Each enum's constants by name, built once per class: reading a List of enums looks one up per element. */
+    private static final ClassValue<java.util.Map<String, Enum>> BY_NAME = new ClassValue<>() {
+        @Override
+        protected java.util.Map<String, Enum> computeValue(Class<?> type) {
+            java.util.Map<String, Enum> byName = new java.util.HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                byName.put(((Enum) constant).name(), (Enum) constant);
+            }
+            return byName;
+        }
+    };
+
+    private static Class<?> enumClass(Type javaType) {
         Class<?> raw = JavaTypeNames.rawClass(javaType);
-        Class<?> enumClass = raw.isEnum() ? raw : raw.getSuperclass();
-        return ((Class<Enum>) enumClass).getEnumConstants();
+        return raw.isEnum() ? raw : raw.getSuperclass();
+    }
+
+    private static Enum[] constants(Type javaType) {
+        return ((Class<Enum>) enumClass(javaType)).getEnumConstants();
     }
 }

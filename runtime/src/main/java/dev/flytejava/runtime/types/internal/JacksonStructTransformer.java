@@ -206,11 +206,7 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
         int index = 0;
         for (Object value : values) {
             if (!instanceClass.isInstance(value)) {
-                try {
-                    element.toLiteral(value); // throws: null or a stranger
-                } catch (TypeTransformerException e) {
-                    throw e.prependPath("[" + index + "]");
-                }
+                ListTransformer.atIndex(index, () -> element.toLiteral(value)); // throws: null or a stranger
             }
             allExactly &= value != null && value.getClass() == instanceClass;
             index++;
@@ -225,7 +221,7 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
             literals.add(Literals.msgpack(UnsafeByteOperations.unsafeWrap(slices.bytes(), start, end - start)));
             start = end;
         }
-        return Literal.newBuilder().setCollection(flyteidl.core.Literals.LiteralCollection.newBuilder().addAllLiterals(literals)).build();
+        return Literals.collection(literals);
     }
 
     /** The msgpack values of a list, back to back in {@code bytes} from {@code start}; element i ends at {@code ends[i]}. */

@@ -46,12 +46,7 @@ public final class ListTransformer implements TypeTransformer<List> {
         LiteralCollection.Builder collection = LiteralCollection.newBuilder();
         int index = 0;
         for (Object item : value) {
-            try {
-                collection.addLiterals(element.toLiteral(item));
-            } catch (TypeTransformerException e) {
-                throw e.prependPath("[" + index + "]");
-            }
-            index++;
+            collection.addLiterals(atIndex(index++, () -> element.toLiteral(item)));
         }
         return Literal.newBuilder().setCollection(collection).build();
     }
@@ -76,11 +71,8 @@ public final class ListTransformer implements TypeTransformer<List> {
         int size = literals.size();
         ArrayList<Object> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            try {
-                values.add(element.toJava(literals.get(i)));
-            } catch (TypeTransformerException e) {
-                throw e.prependPath("[" + i + "]");
-            }
+            Literal item = literals.get(i);
+            values.add(atIndex(i, () -> element.toJava(item)));
         }
         return Collections.unmodifiableList(values);
     }
@@ -92,6 +84,15 @@ public final class ListTransformer implements TypeTransformer<List> {
             return scalar.type();
         }
         return null;
+    }
+
+    /** {@code convert}'s result; its error, if any, gets the element's index in its path. */
+    static <T> T atIndex(int index, java.util.function.Supplier<T> convert) {
+        try {
+            return convert.get();
+        } catch (TypeTransformerException e) {
+            throw e.prependPath("[" + index + "]");
+        }
     }
 
     static Type elementType(Type listType) {

@@ -5,12 +5,14 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import flyteidl.core.Literals.Binary;
 import flyteidl.core.Literals.Literal;
+import flyteidl.core.Literals.LiteralCollection;
 import flyteidl.core.Literals.Primitive;
 import flyteidl.core.Literals.Scalar;
 import flyteidl.core.Literals.Void;
 import flyteidl.core.Types.LiteralType;
 import flyteidl.core.Types.SimpleType;
 import flyteidl.core.Types.TypeAnnotation;
+import java.util.List;
 
 /** Builders and readers for the literal shapes the built-in transformers share. */
 public final class Literals {
@@ -42,6 +44,11 @@ public final class Literals {
 
     public static Literal of(Primitive.Builder primitive) {
         return Literal.newBuilder().setScalar(Scalar.newBuilder().setPrimitive(primitive)).build();
+    }
+
+    /** A collection literal of {@code literals}, in order. */
+    public static Literal collection(List<Literal> literals) {
+        return Literal.newBuilder().setCollection(LiteralCollection.newBuilder().addAllLiterals(literals)).build();
     }
 
     public static Literal of(Scalar.Builder scalar) {

@@ -1,8 +1,6 @@
 package dev.flytejava.runtime.types.internal;
 
-import dev.flytejava.runtime.types.TypeTransformerException;
 import flyteidl.core.Literals.Literal;
-import flyteidl.core.Literals.LiteralCollection;
 import flyteidl.core.Literals.Primitive;
 import flyteidl.core.Literals.Scalar;
 import java.util.ArrayList;
@@ -35,13 +33,13 @@ final class ScalarLists {
             for (int i = 0; i < size; i++) {
                 literals.add(Literals.of(Primitive.newBuilder().setInteger(longs.getLong(i))));
             }
-            return collection(literals);
+            return Literals.collection(literals);
         }
         if (values instanceof DoubleList doubles) {
             for (int i = 0; i < size; i++) {
                 literals.add(Literals.of(Primitive.newBuilder().setFloatValue(doubles.getDouble(i))));
             }
-            return collection(literals);
+            return Literals.collection(literals);
         }
         int index = 0;
         for (Object value : values) {
@@ -54,18 +52,14 @@ final class ScalarLists {
                 primitive.setStringValue(v);
             } else {
                 // nulls and strangers take the generic route, which throws its usual error
-                literals.add((Literal) failAt(index, () -> element.toLiteral(value)));
+                literals.add(ListTransformer.atIndex(index, () -> element.toLiteral(value)));
                 index++;
                 continue;
             }
             literals.add(Literals.of(primitive));
             index++;
         }
-        return collection(literals);
-    }
-
-    private static Literal collection(List<Literal> literals) {
-        return Literal.newBuilder().setCollection(LiteralCollection.newBuilder().addAllLiterals(literals)).build();
+        return Literals.collection(literals);
     }
 
     /**
@@ -84,7 +78,7 @@ final class ScalarLists {
         for (int i = 0; i < size; i++) {
             Literal literal = literals.get(i);
             Primitive p = literal.getScalar().getPrimitive();
-            values.add(p.getValueCase() == Primitive.ValueCase.STRING_VALUE ? p.getStringValue() : failAt(i, () -> element.toJava(literal)));
+            values.add(p.getValueCase() == Primitive.ValueCase.STRING_VALUE ? p.getStringValue() : ListTransformer.atIndex(i, () -> element.toJava(literal)));
         }
         return Collections.unmodifiableList(values);
     }
@@ -94,7 +88,7 @@ final class ScalarLists {
         for (int i = 0; i < values.length; i++) {
             Literal literal = literals.get(i);
             Primitive p = literal.getScalar().getPrimitive();
-            values[i] = p.getValueCase() == Primitive.ValueCase.INTEGER ? p.getInteger() : (Long) failAt(i, () -> element.toJava(literal));
+            values[i] = p.getValueCase() == Primitive.ValueCase.INTEGER ? p.getInteger() : (Long) ListTransformer.atIndex(i, () -> element.toJava(literal));
         }
         return values;
     }
@@ -104,16 +98,8 @@ final class ScalarLists {
         for (int i = 0; i < values.length; i++) {
             Literal literal = literals.get(i);
             Primitive p = literal.getScalar().getPrimitive();
-            values[i] = p.getValueCase() == Primitive.ValueCase.FLOAT_VALUE ? p.getFloatValue() : (Double) failAt(i, () -> element.toJava(literal));
+            values[i] = p.getValueCase() == Primitive.ValueCase.FLOAT_VALUE ? p.getFloatValue() : (Double) ListTransformer.atIndex(i, () -> element.toJava(literal));
         }
         return values;
-    }
-
-    private static Object failAt(int index, java.util.function.Supplier<Object> generic) {
-        try {
-            return generic.get();
-        } catch (TypeTransformerException e) {
-            throw e.prependPath("[" + index + "]");
-        }
     }
 }
