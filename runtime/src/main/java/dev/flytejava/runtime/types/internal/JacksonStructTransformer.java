@@ -39,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * One reader and writer per Java type, built on first use. Plain records (scalar and String components, no Jackson
  * annotations) skip Jackson's msgpack binding through {@link PlainRecordCodec}, which writes the same bytes.
  */
-public final class JacksonStructTransformer implements TypeTransformer<Object> {
+public final class JacksonStructTransformer implements TypeTransformer<Object>, ListCodec {
 
     private final JacksonMappers mappers;
     private final JsonSchemas schemas = new JsonSchemas();
@@ -199,7 +199,8 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
      * element's Binary wraps its own slice of it (no buffer and no copy per element).
      * Nulls and values of another class go through {@code element} for its usual error.
      */
-    Literal toLiteralList(java.util.List<?> values, BoundConverter element, TransformerContext context) {
+    @Override
+    public Literal toLiteralList(java.util.List<?> values, BoundConverter element) {
         Type javaType = element.javaType();
         Class<?> instanceClass = JavaTypeNames.rawClass(javaType);
         boolean allExactly = true;
@@ -302,6 +303,12 @@ public final class JacksonStructTransformer implements TypeTransformer<Object> {
      * caller takes the per-element route with its usual results and errors, when any element is not a non-empty msgpack
      * binary, fails to read, or does not end exactly where its bytes end.
      */
+    @Override
+    public java.util.List<?> toJavaList(java.util.List<Literal> literals, BoundConverter element) {
+        java.util.List<Object> values = toJavaList(literals, element.javaType());
+        return values == null ? null : java.util.Collections.unmodifiableList(values);
+    }
+
     java.util.List<Object> toJavaList(java.util.List<Literal> literals, Type javaType) {
         int size = literals.size();
         int[] ends = new int[size];

@@ -36,12 +36,8 @@ public final class ListTransformer implements TypeTransformer<List> {
     @Override
     public Literal toLiteral(List value, Type javaType, TransformerContext context) {
         TypeConverter element = context.converter(elementType(javaType));
-        Class<?> elementClass = hotPathClass(element);
-        if (elementClass != null) {
-            return ScalarLists.toLiteral(value, elementClass, (BoundConverter) element);
-        }
-        if (element instanceof BoundConverter bound && bound.transformer() instanceof JacksonStructTransformer jackson) {
-            return jackson.toLiteralList(value, bound, context);
+        if (element instanceof BoundConverter bound && bound.transformer() instanceof ListCodec codec) {
+            return codec.toLiteralList(value, bound);
         }
         LiteralCollection.Builder collection = LiteralCollection.newBuilder();
         int index = 0;
@@ -58,14 +54,10 @@ public final class ListTransformer implements TypeTransformer<List> {
         }
         TypeConverter element = context.converter(elementType(javaType));
         List<Literal> literals = literal.getCollection().getLiteralsList();
-        Class<?> elementClass = hotPathClass(element);
-        if (elementClass != null) {
-            return ScalarLists.toJava(literals, elementClass, (BoundConverter) element);
-        }
-        if (element instanceof BoundConverter bound && bound.transformer() instanceof JacksonStructTransformer jackson) {
-            List<Object> values = jackson.toJavaList(literals, bound.javaType());
+        if (element instanceof BoundConverter bound && bound.transformer() instanceof ListCodec codec) {
+            List<?> values = codec.toJavaList(literals, bound);
             if (values != null) {
-                return Collections.unmodifiableList(values);
+                return values;
             }
         }
         int size = literals.size();
@@ -75,15 +67,6 @@ public final class ListTransformer implements TypeTransformer<List> {
             values.add(atIndex(i, () -> element.toJava(item)));
         }
         return Collections.unmodifiableList(values);
-    }
-
-    /** The element class when a built-in scalar transformer handles it and {@link ScalarLists} has a hot path. */
-    private static Class<?> hotPathClass(TypeConverter element) {
-        if (element instanceof BoundConverter bound && bound.transformer() instanceof ScalarTransformer<?> scalar
-                && ScalarLists.handles(scalar.type())) {
-            return scalar.type();
-        }
-        return null;
     }
 
     /** {@code convert}'s result; its error, if any, gets the element's index in its path. */

@@ -21,11 +21,6 @@ final class ScalarLists {
 
     private ScalarLists() {}
 
-    /** Whether {@code elementClass} has a hot path. */
-    static boolean handles(Class<?> elementClass) {
-        return elementClass == Long.class || elementClass == Double.class || elementClass == String.class;
-    }
-
     static Literal toLiteral(List<?> values, Class<?> elementClass, BoundConverter element) {
         int size = values.size();
         ArrayList<Literal> literals = new ArrayList<>(size);

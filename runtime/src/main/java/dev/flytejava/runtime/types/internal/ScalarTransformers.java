@@ -52,9 +52,19 @@ public final class ScalarTransformers {
         };
     }
 
-    static final class LongTransformer extends ScalarTransformer<Long> {
+    static final class LongTransformer extends ScalarTransformer<Long> implements ListCodec {
         LongTransformer() {
             super(Long.class, "int", SimpleType.INTEGER);
+        }
+
+        @Override
+        public Literal toLiteralList(List<?> values, BoundConverter element) {
+            return ScalarLists.toLiteral(values, Long.class, element);
+        }
+
+        @Override
+        public List<?> toJavaList(List<Literal> literals, BoundConverter element) {
+            return ScalarLists.toJava(literals, Long.class, element);
         }
 
         @Override
@@ -88,9 +98,19 @@ public final class ScalarTransformers {
         }
     }
 
-    static final class DoubleTransformer extends ScalarTransformer<Double> {
+    static final class DoubleTransformer extends ScalarTransformer<Double> implements ListCodec {
         DoubleTransformer() {
             super(Double.class, "float", SimpleType.FLOAT);
+        }
+
+        @Override
+        public Literal toLiteralList(List<?> values, BoundConverter element) {
+            return ScalarLists.toLiteral(values, Double.class, element);
+        }
+
+        @Override
+        public List<?> toJavaList(List<Literal> literals, BoundConverter element) {
+            return ScalarLists.toJava(literals, Double.class, element);
         }
 
         @Override
@@ -136,9 +156,19 @@ public final class ScalarTransformers {
         }
     }
 
-    static final class StringTransformer extends ScalarTransformer<String> {
+    static final class StringTransformer extends ScalarTransformer<String> implements ListCodec {
         StringTransformer() {
             super(String.class, "str", SimpleType.STRING);
+        }
+
+        @Override
+        public Literal toLiteralList(List<?> values, BoundConverter element) {
+            return ScalarLists.toLiteral(values, String.class, element);
+        }
+
+        @Override
+        public List<?> toJavaList(List<Literal> literals, BoundConverter element) {
+            return ScalarLists.toJava(literals, String.class, element);
         }
 
         @Override
