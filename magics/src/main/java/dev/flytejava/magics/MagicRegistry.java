@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The line and cell magics a session knows, each with a one-line summary and its usage text (for
@@ -13,12 +14,40 @@ import java.util.TreeMap;
  */
 public final class MagicRegistry {
 
-    /** A registered magic: its name (without {@code %}), kind, summary and usage text. */
-    public record Entry(String name, Kind kind, String summary, String usage, Object magic) {
+    /**
+     * A registered magic: its name (without {@code %}), kind, summary and usage text. The usage text is rendered on
+     * first use (only {@code %help} reads it), so registering costs nothing at session start.
+     */
+    public record Entry(String name, Kind kind, String summary, Supplier<String> usageText, Object magic) {
         public Entry {
             if (name == null || name.isBlank()) throw new IllegalArgumentException("magic name is blank");
             summary = summary == null ? "" : summary;
-            usage = usage == null ? "" : usage;
+            usageText = once(usageText == null ? () -> "" : usageText);
+        }
+
+        public Entry(String name, Kind kind, String summary, String usage, Object magic) {
+            this(name, kind, summary, () -> usage, magic);
+        }
+
+        public String usage() {
+            String usage = usageText.get();
+            return usage == null ? "" : usage;
+        }
+
+        private static Supplier<String> once(Supplier<String> text) {
+            return new Supplier<>() {
+                private volatile String value;
+
+                @Override
+                public String get() {
+                    String v = value;
+                    if (v == null) {
+                        v = text.get();
+                        value = v == null ? "" : v;
+                    }
+                    return v;
+                }
+            };
         }
     }
 
@@ -44,11 +73,21 @@ public final class MagicRegistry {
     }
 
     public MagicRegistry line(String name, String summary, String usage, LineMagic magic) {
+        return line(name, summary, () -> usage, magic);
+    }
+
+    /** A line magic whose usage text is rendered when first asked for (picocli's help costs milliseconds). */
+    public MagicRegistry line(String name, String summary, Supplier<String> usage, LineMagic magic) {
         add(lines, new Entry(name, Kind.LINE, summary, usage, magic), false);
         return this;
     }
 
     public MagicRegistry cell(String name, String summary, String usage, CellMagic magic) {
+        return cell(name, summary, () -> usage, magic);
+    }
+
+    /** A cell magic whose usage text is rendered when first asked for. */
+    public MagicRegistry cell(String name, String summary, Supplier<String> usage, CellMagic magic) {
         add(cells, new Entry(name, Kind.CELL, summary, usage, magic), false);
         return this;
     }

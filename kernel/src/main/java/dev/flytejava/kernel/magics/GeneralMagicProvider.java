@@ -13,13 +13,13 @@ public final class GeneralMagicProvider implements MagicProvider {
     public void register(MagicRegistry registry) {
         AddedClasspath classpath = new AddedClasspath();
         TimeMagic time = new TimeMagic();
-        registry.line(LsMagic.NAME, LsMagic.SUMMARY, LsMagic.usage(), new LsMagic())
-                .line(HelpMagic.NAME, HelpMagic.SUMMARY, HelpMagic.usage(), new HelpMagic())
-                .line(ClasspathMagic.NAME, ClasspathMagic.SUMMARY, ClasspathMagic.usage(), new ClasspathMagic(classpath))
-                .line(JarsMagic.NAME, JarsMagic.SUMMARY, JarsMagic.usage(), new JarsMagic(classpath))
-                .line(MavenMagic.NAME, MavenMagic.SUMMARY, MavenMagic.usage(),
+        registry.line(LsMagic.NAME, LsMagic.SUMMARY, LsMagic::usage, new LsMagic())
+                .line(HelpMagic.NAME, HelpMagic.SUMMARY, HelpMagic::usage, new HelpMagic())
+                .line(ClasspathMagic.NAME, ClasspathMagic.SUMMARY, ClasspathMagic::usage, new ClasspathMagic(classpath))
+                .line(JarsMagic.NAME, JarsMagic.SUMMARY, JarsMagic::usage, new JarsMagic(classpath))
+                .line(MavenMagic.NAME, MavenMagic.SUMMARY, MavenMagic::usage,
                         new MavenMagic(classpath, new MavenArtifactResolver()))
-                .line(LoadMagic.NAME, LoadMagic.SUMMARY, LoadMagic.usage(), new LoadMagic())
+                .line(LoadMagic.NAME, LoadMagic.SUMMARY, LoadMagic::usage, new LoadMagic())
                 .line(TimeMagic.NAME, TimeMagic.LINE_SUMMARY, TimeMagic.LINE_USAGE, time)
                 .cell(TimeMagic.NAME, TimeMagic.CELL_SUMMARY, TimeMagic.CELL_USAGE, time)
                 .cell(ShellMagic.NAME, ShellMagic.SUMMARY, ShellMagic.USAGE, new ShellMagic());

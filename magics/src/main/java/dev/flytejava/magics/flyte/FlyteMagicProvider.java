@@ -13,11 +13,11 @@ public final class FlyteMagicProvider implements MagicProvider {
 
     @Override
     public void register(MagicRegistry registry) {
-        registry.cell("task", "declare a Flyte task from one Java method", TaskOptions.usage(), magics::task);
-        registry.cell("workflow", "declare a Flyte workflow from a Java method read as a DSL", WorkflowOptions.usage(),
+        registry.cell("task", "declare a Flyte task from one Java method", TaskOptions::usage, magics::task);
+        registry.cell("workflow", "declare a Flyte workflow from a Java method read as a DSL", WorkflowOptions::usage,
                 magics::workflow);
         registry.cell("launchplan", "declare a launch plan: NAME WF, then --fixed/--default/--schedule lines",
-                LaunchPlanOptions.usage(), magics::launchPlanCell);
+                LaunchPlanOptions::usage, magics::launchPlanCell);
         registry.line("flyte", "run, show and list Flyte tasks, workflows and launch plans", FlyteMagics.FLYTE_USAGE,
                 magics::flyte);
         registry.inspector(magics::describeMethod);
