@@ -100,10 +100,7 @@ final class ExecuteHandler {
         } catch (CellFailure f) {
             failed = true;
             output.flush();
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("ename", f.ename());
-            error.put("evalue", f.evalue());
-            error.put("traceback", f.traceback());
+            Map<String, Object> error = errorContent(f);
             iopub.send(messages.publish(request, MessageType.PUBLISH_ERROR, error));
             reply.put("status", "error");
             reply.put("execution_count", count);
@@ -178,12 +175,19 @@ final class ExecuteHandler {
                 value.put("metadata", Map.of());
             } catch (CellFailure f) {
                 value.put("status", "error");
-                value.put("ename", f.ename());
-                value.put("evalue", f.evalue());
-                value.put("traceback", f.traceback());
+                value.putAll(errorContent(f));
             }
             out.put(name, value);
         });
         return out;
+    }
+
+    /** ename, evalue and traceback: the content of an error message and the error part of a reply. */
+    private static Map<String, Object> errorContent(CellFailure f) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("ename", f.ename());
+        error.put("evalue", f.evalue());
+        error.put("traceback", f.traceback());
+        return error;
     }
 }

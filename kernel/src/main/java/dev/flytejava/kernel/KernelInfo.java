@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The {@code kernel_info_reply} content: who this kernel is and the language it speaks. */
-final class KernelInfo {
+public final class KernelInfo {
 
     static final String IMPLEMENTATION = "flyte-java";
-    static final String VERSION = "0.1.0";
+    public static final String VERSION = "0.1.0";
 
     private KernelInfo() {
     }

@@ -2,11 +2,13 @@ package dev.flytejava.kernel.cli;
 
 import java.nio.file.Path;
 
+import dev.flytejava.kernel.KernelInfo;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code flyte-java}: the entry point of the shaded jar. */
-@Command(name = "flyte-java", mixinStandardHelpOptions = true, version = "flyte-java 0.1.0",
+@Command(name = "flyte-java", mixinStandardHelpOptions = true, version = "flyte-java " + KernelInfo.VERSION,
         description = "Java (JShell) Jupyter kernel with Flyte magics, and its tools.",
         subcommands = {KernelCommand.class, CommandLine.HelpCommand.class})
 public final class FlyteJavaCli implements Runnable {

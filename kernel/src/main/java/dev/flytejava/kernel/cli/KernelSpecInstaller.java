@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.flytejava.kernel.KernelInfo;
+
 import com.google.gson.GsonBuilder;
 
 /**
@@ -121,7 +123,7 @@ public final class KernelSpecInstaller {
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
         spec.put("env", Map.of());
-        spec.put("metadata", Map.of("debugger", false, "flyte-java", Map.of("version", "0.1.0")));
+        spec.put("metadata", Map.of("debugger", false, "flyte-java", Map.of("version", KernelInfo.VERSION)));
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
     }
 

@@ -45,7 +45,7 @@ public final class CellErrors {
         for (String line : message.split("\n")) {
             String stripped = line.strip();
             if (stripped.startsWith("location:") && (line.contains("$JShell$") || stripped.equals("location: class"))) continue;
-            line = SNIPPET_WRAPPER.matcher(line).replaceAll("");
+            line = withoutWrapperNames(line);
             if (sb.length() > 0) sb.append('\n');
             sb.append(line);
         }
@@ -103,7 +103,7 @@ public final class CellErrors {
     /** A frame as Java prints it; frames of cell code say so instead of naming JShell's wrapper. */
     static String frame(StackTraceElement e) {
         if (e.getClassName().startsWith("REPL.")) {
-            String where = SNIPPET_WRAPPER.matcher(e.getClassName() + "." + e.getMethodName()).replaceAll("");
+            String where = withoutWrapperNames(e.getClassName() + "." + e.getMethodName());
             return (where.equals("do_it$") ? "cell" : where) + "(cell code)";
         }
         String file = e.getFileName() == null ? "Unknown Source" : e.getFileName();

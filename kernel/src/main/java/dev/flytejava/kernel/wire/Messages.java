@@ -22,7 +22,7 @@ public final class Messages {
 
     private final String sessionId = UUID.randomUUID().toString();
 
-    /** A reply to {@code request}, routed back to the identities it came from. */
+    /** A reply to {@code request} (or a stdin request to its client), routed back to the identities it came from. */
     public Message<?> reply(Message<?> request, MessageType<?> type, Object content) {
         return build(request.getIdentities(), request, type, content);
     }
@@ -32,10 +32,6 @@ public final class Messages {
         return build(List.of(IOPUB_TOPIC), parent, type, content);
     }
 
-    /** A stdin request to the client that sent {@code parent}. */
-    public Message<?> stdin(Message<?> parent, MessageType<?> type, Object content) {
-        return build(parent.getIdentities(), parent, type, content);
-    }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Message<?> build(List<byte[]> identities, Message<?> parent, MessageType<?> type, Object content) {

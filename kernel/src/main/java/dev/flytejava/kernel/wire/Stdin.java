@@ -68,7 +68,7 @@ public final class Stdin {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("prompt", prompt);
         content.put("password", password);
-        channel.sendMessage(messages.stdin(parent, MessageType.INPUT_REQUEST, content));
+        channel.sendMessage(messages.reply(parent, MessageType.INPUT_REQUEST, content));
         ZMQ.Poller p = context.poller(1);
         p.register(channel, ZMQ.Poller.POLLIN);
         try {
