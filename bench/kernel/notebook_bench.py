@@ -69,4 +69,21 @@ def run(session, timeout, warmup=2):
     task_ms = median_ms(session, TASK_CELL, 20, warmup, timeout)
     workflow_ms = median_ms(session, workflow_cell(), 10, warmup, timeout)
     run_ms = median_ms(session, f"{WORKFLOW_NAME}(0)", 20, warmup, timeout, expect=str(CHAIN_LENGTH))
-    return f"notebook: task_decl_ms={task_ms:.1f} workflow_decl_ms={workflow_ms:.1f} run10_ms={run_ms:.1f}"
+    call_us = task_call_us(session, timeout)
+    return (f"notebook: task_decl_ms={task_ms:.1f} workflow_decl_ms={workflow_ms:.1f} run10_ms={run_ms:.1f}"
+            f" task_call_us={call_us:.1f}")
+
+
+def task_call_us(session, timeout, calls=20000, repeats=5):
+    """Microseconds per call of a task's visible method inside one cell (the in-process call path:
+    bridge, executor, literal conversion both ways), median over repeats of CALL loops."""
+    loop = (f"long __t0 = System.nanoTime(); long __s = 0; for (int i = 0; i < {calls}; i++) __s += addOne(i);"
+            f" (System.nanoTime() - __t0) / 1000.0 / {calls}")
+    timed_cell(session, loop, timeout)  # warmup: JIT and the executor's pools
+    figures = []
+    for _ in range(repeats):
+        _, reply, outputs = session.execute(loop, timeout)
+        if reply.get("status") != "ok":
+            raise RuntimeError(f"task call loop failed [{reply.get('ename')}: {reply.get('evalue')}]")
+        figures.append(float(results(outputs)[0]))
+    return statistics.median(figures)

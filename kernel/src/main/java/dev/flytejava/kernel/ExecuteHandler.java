@@ -82,7 +82,7 @@ final class ExecuteHandler {
         String shownText = null;
         boolean failed = false;
         try {
-            Optional<CellRunner.Shown> shown = runCell(code);
+            Optional<CellRunner.Shown> shown = runCell(code, count);
             output.flush();
             if (shown.isPresent() && !silent && !display.isDisplayIdOfThisCell(shown.get().value())) {
                 Map<String, Object> data = MimeRenderer.render(shown.get().value(), shown.get().plainText());
@@ -123,12 +123,12 @@ final class ExecuteHandler {
         channel.sendMessage(messages.reply(request, MessageType.EXECUTE_REPLY, reply));
     }
 
-    private Optional<CellRunner.Shown> runCell(String code) {
+    private Optional<CellRunner.Shown> runCell(String code, int executionCount) {
         runner.beginCell();
         Future<Optional<CellRunner.Shown>> result = cellThread.submit(() -> {
             exitGuard.cellRunning(true);
             try {
-                session.shell().beginCell();
+                session.shell().beginCell(executionCount);
                 return runner.run(code);
             } finally {
                 exitGuard.cellRunning(false);
@@ -169,7 +169,7 @@ final class ExecuteHandler {
         expressions.forEach((name, expr) -> {
             Map<String, Object> value = new LinkedHashMap<>();
             try {
-                Optional<CellRunner.Shown> shown = runCell(expr);
+                Optional<CellRunner.Shown> shown = runCell(expr, executionCount);
                 value.put("status", "ok");
                 value.put("data", shown.map(s -> MimeRenderer.render(s.value(), s.plainText())).orElse(Map.of("text/plain", "")));
                 value.put("metadata", Map.of());

@@ -1,5 +1,6 @@
 package dev.flytejava.magics;
 
+import dev.flytejava.magics.code.NotebookCode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +44,12 @@ public interface MagicContext {
 
     /** Adds jars or class folders to the session's class path (visible to later cells). */
     void addToClasspath(List<Path> paths);
+
+    /**
+     * The session's code as task closures see it: active snippets, their classes, added class path entries. The kernel
+     * keeps it up to date after every evaluation.
+     */
+    NotebookCode code();
 
     /** The class loader that sees the session's classes and added class path entries. */
     ClassLoader classLoader();

@@ -11,6 +11,7 @@ import dev.flytejava.kernel.io.OutputRouter;
 import dev.flytejava.kernel.notebook.NotebookOutput;
 import dev.flytejava.magics.MagicContext;
 import dev.flytejava.magics.MagicRegistry;
+import dev.flytejava.magics.code.NotebookCode;
 
 /** {@link MagicContext} over the kernel's JShell session and Jupyter output. */
 public final class SessionMagicContext implements MagicContext {
@@ -61,6 +62,11 @@ public final class SessionMagicContext implements MagicContext {
     @Override
     public void addToClasspath(List<Path> paths) {
         session.get().addToClasspath(paths);
+    }
+
+    @Override
+    public NotebookCode code() {
+        return session.get().code();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.flytejava.magics.code.NotebookCode;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -54,11 +55,13 @@ public final class JShellSession implements AutoCloseable {
     private final JShell shell;
     private final SessionExecutionControl control;
     private final SourceCodeAnalysis analysis;
+    private final NotebookCode code;
 
-    private JShellSession(JShell shell, SessionExecutionControl control) {
+    private JShellSession(JShell shell, SessionExecutionControl control, SessionClassLoader loader) {
         this.shell = shell;
         this.control = control;
         this.analysis = shell.sourceCodeAnalysis();
+        this.code = new NotebookCode(loader::bytes, loader);
     }
 
     /**
@@ -67,7 +70,8 @@ public final class JShellSession implements AutoCloseable {
      * @param kernelLoader the loader of the kernel's classes; the session's loader delegates to it
      */
     public static JShellSession start(ClassLoader kernelLoader) {
-        SessionExecutionControl control = new SessionExecutionControl(new SessionLoaderDelegate(kernelLoader));
+        SessionLoaderDelegate delegate = new SessionLoaderDelegate(kernelLoader);
+        SessionExecutionControl control = new SessionExecutionControl(delegate);
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         JShell shell = JShell.builder()
                 .executionEngine(new SessionExecutionControlProvider(control), null)
@@ -75,7 +79,7 @@ public final class JShellSession implements AutoCloseable {
                 .err(discard)
                 .in(InputStream.nullInputStream())
                 .build();
-        JShellSession session = new JShellSession(shell, control);
+        JShellSession session = new JShellSession(shell, control, delegate.loader());
         String classPath = System.getProperty("java.class.path", "");
         for (String entry : classPath.split(File.pathSeparator)) {
             if (!entry.isBlank()) shell.addToClasspath(entry);
@@ -121,6 +125,7 @@ public final class JShellSession implements AutoCloseable {
     private Optional<Value> evalSnippet(String snippetSource, String cell, int firstLine, int snippetStart, Unresolved unresolved) {
         control.reset();
         List<SnippetEvent> events = shell.eval(snippetSource);
+        code.update(shell, events);
         if (control.wasStopped()) throw CellErrors.message("Interrupted", "the cell was interrupted");
         Optional<Value> value = Optional.empty();
         for (SnippetEvent event : events) {
@@ -226,9 +231,15 @@ public final class JShellSession implements AutoCloseable {
         return i;
     }
 
-    /** A cell starts: interrupts aimed at earlier cells are forgotten. */
-    public void beginCell() {
+    /** A cell starts: interrupts aimed at earlier cells are forgotten; what it declares is listed under its count. */
+    public void beginCell(int executionCount) {
         control.beginCell();
+        code.beginCell(executionCount);
+    }
+
+    /** The session's code as task closures see it, kept up to date after every evaluation. */
+    public NotebookCode code() {
+        return code;
     }
 
     /** Stops the running snippet, or the next one of this cell if none runs yet (an interrupt request). */
@@ -246,6 +257,7 @@ public final class JShellSession implements AutoCloseable {
 
     public void addToClasspath(List<Path> paths) {
         for (Path p : paths) shell.addToClasspath(p.toAbsolutePath().toString());
+        code.classpathAdded(paths);
     }
 
     /** The current value of a session variable, if one of that name is declared. */
@@ -266,7 +278,7 @@ public final class JShellSession implements AutoCloseable {
         List<MethodSnippet> matches = shell.methods()
                 .filter(m -> m.name().equals(name) && shell.status(m).isActive() && withoutSpaces(m.parameterTypes()).equals(wanted))
                 .toList();
-        matches.forEach(shell::drop);
+        matches.forEach(m -> code.update(shell, shell.drop(m)));
         return !matches.isEmpty();
     }
 

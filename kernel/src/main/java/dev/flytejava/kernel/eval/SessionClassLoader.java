@@ -26,6 +26,11 @@ final class SessionClassLoader extends URLClassLoader {
         snippetBytes.put(name, bytes);
     }
 
+    /** The bytes JShell compiled a snippet class to, by binary name, or null: what task closures read and ship. */
+    byte[] bytes(String name) {
+        return snippetBytes.get(name);
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] bytes = snippetBytes.get(name);

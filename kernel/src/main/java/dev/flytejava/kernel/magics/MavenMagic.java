@@ -2,7 +2,9 @@ package dev.flytejava.kernel.magics;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.flytejava.kernel.magics.MavenArtifactResolver.Repository;
@@ -85,6 +87,10 @@ public final class MavenMagic implements LineMagic {
         MavenArtifactResolver.Request request = MagicArgs.parse(new Options(), args).toRequest();
         List<ResolvedArtifact> artifacts = resolver.resolve(request);
         Set<Path> added = Set.copyOf(classpath.add(context, artifacts.stream().map(ResolvedArtifact::file).toList()));
+        // tasks that use a class from these jars ship them by coordinates, all of one request together
+        Map<Path, String> coordinates = new LinkedHashMap<>();
+        artifacts.forEach(a -> coordinates.put(a.file(), a.coordinate()));
+        context.code().artifacts("%maven " + args.strip(), coordinates);
         List<ResolvedArtifact> fresh = artifacts.stream().filter(a -> added.contains(a.file().toAbsolutePath().normalize()))
                 .toList();
         int already = artifacts.size() - fresh.size();

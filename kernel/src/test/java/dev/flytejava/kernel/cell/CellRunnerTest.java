@@ -102,6 +102,7 @@ class CellRunnerTest {
         public boolean dropMethod(String name, String parameterTypes) { return session.dropMethod(name, parameterTypes); }
         public void addToClasspath(List<Path> paths) { session.addToClasspath(paths); }
         public ClassLoader classLoader() { return session.classLoader(); }
+        public dev.flytejava.magics.code.NotebookCode code() { return session.code(); }
         public String display(Object value) { throw new UnsupportedOperationException(); }
         public void updateDisplay(String displayId, Object value) { throw new UnsupportedOperationException(); }
         public void page(String text) { throw new UnsupportedOperationException(); }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import dev.flytejava.magics.MagicContext;
 import dev.flytejava.magics.MagicRegistry;
+import dev.flytejava.magics.code.NotebookCode;
 import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -54,6 +55,14 @@ class FakeMagicContext implements MagicContext, AutoCloseable {
 
     String errText() {
         return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Closures are not this context's concern: it records what magics tell the code model, and has no snippet classes. */
+    private final NotebookCode code = new NotebookCode(name -> null, FakeMagicContext.class.getClassLoader());
+
+    @Override
+    public NotebookCode code() {
+        return code;
     }
 
     @Override

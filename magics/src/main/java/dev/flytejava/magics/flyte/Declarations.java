@@ -1,6 +1,8 @@
 package dev.flytejava.magics.flyte;
 
 import dev.flytejava.magics.MagicContext;
+import dev.flytejava.magics.code.CodeRoot;
+import dev.flytejava.magics.code.NotebookCode;
 import dev.flytejava.magics.flyte.Entity.DeclaredLaunchPlan;
 import dev.flytejava.magics.flyte.Entity.DeclaredTask;
 import dev.flytejava.magics.flyte.Entity.DeclaredWorkflow;
@@ -15,11 +17,9 @@ import dev.flytejava.magics.flyte.render.Dag;
 import dev.flytejava.magics.flyte.render.DagSvg;
 import dev.flytejava.magics.flyte.render.TaskCard;
 import dev.flytejava.magics.flyte.render.WorkflowDags;
-import dev.flytejava.runtime.model.CodeHashes;
 import dev.flytejava.runtime.model.CronSchedule;
 import dev.flytejava.runtime.model.LaunchPlan;
 import dev.flytejava.runtime.model.Task;
-import dev.flytejava.runtime.model.TaskBody;
 import dev.flytejava.runtime.model.TaskDecorator;
 import dev.flytejava.runtime.model.Variable;
 import dev.flytejava.runtime.model.Workflow;
@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,10 +43,12 @@ final class Declarations {
 
     private final FlyteSession session;
     private final MagicContext context;
+    private final NotebookCode code;
 
     Declarations(FlyteSession session) {
         this.session = session;
         this.context = session.context();
+        this.code = context.code();
     }
 
     TaskCard declareTask(String args, String body) throws Exception {
@@ -55,28 +56,24 @@ final class Declarations {
         MethodSignature signature = TaskCellParser.parse(body, BODY_FIRST_LINE);
         String name = options.name().orElse(signature.name());
         String where = "task [" + name + "]";
-        List<TaskDecorator> decorators = decorators(options.decorators(), where);
+        session.binder().decorators(options.decorators(), where); // before anything is defined
 
         // leading newlines: JShell compile errors then name the cell line of the method
         context.eval("\n".repeat(signature.position().line() - 1) + SessionCode.hiddenMethod(signature));
-        List<Type> types = resolveTypes(signature, where);
-        context.eval(SessionCode.bindBody(name, signature));
-        TaskBody taskBody = session.takeBoundBody(name);
-
-        Task.Builder task = Task.builder(name);
-        for (int i = 0; i < signature.parameters().size(); i++) task.input(signature.parameters().get(i).name(), types.get(i));
-        task.returns(types.get(types.size() - 1));
-        task.options(new dev.flytejava.runtime.model.TaskOptions(options.cacheVersion().orElse(null), options.retries(),
-                options.timeout().orElse(null), options.image().orElse(null), options.requests(), options.limits(), options.env(),
-                decorators));
-        task.codeHash(CodeHashes.ofText(body.strip()));
-        task.body(taskBody);
-        Task built = task.build();
+        TaskBinder binder = session.binder();
+        String className = binder.className(signature)
+                .orElseThrow(() -> new IllegalStateException("The method of " + where + " was not defined by JShell"));
+        TaskBinder.Bound bound = binder.bind(name, signature, options, binder.closure(signature, options), className);
+        Task built = bound.task();
         List<TaskCard.Variable> inputs = flyteTypes(built.iface().inputs(), "input", where);
         List<TaskCard.Variable> outputs = flyteTypes(built.iface().outputs(), "output", where);
 
-        session.entities().put(new DeclaredTask(built, signature, options, body));
+        session.entities().put(new DeclaredTask(built, signature, options, body, code.cell(), bound.closure(),
+                FlyteInterface.of(built.iface(), session.typeEngine())));
         defineVisibleMethod(name, signature);
+        // a task whose body calls this task's method runs this task's code: its closure holds that code too
+        code.link(CodeRoot.method(signature.name(), SessionCode.parameterTypes(signature)),
+                TaskBinder.roots(signature, options.decorators()));
         return new TaskCard("task", name, inputs, outputs, shown(options));
     }
 
@@ -86,31 +83,26 @@ final class Declarations {
         MethodSignature signature = ir.signature();
         String name = options.name().orElse(signature.name());
         String where = "workflow [" + name + "]";
-        List<TaskDecorator> decorators = decorators(options.decorators(), where);
+        List<TaskDecorator> decorators = session.binder().decorators(options.decorators(), where);
         List<Type> types = resolveTypes(signature, where);
 
-        Workflow workflow = new WorkflowWiring(session.typeEngine(), session.entities(), name)
+        Workflow workflow = new WorkflowWiring(session.typeEngine(), session.current(), name)
                 .wire(ir, types.subList(0, types.size() - 1), types.get(types.size() - 1), options, decorators);
         Dag dag = WorkflowDags.of(name, ir, workflow.iface().outputNames(), options.setup(), options.teardown(), callees());
-        session.entities().put(new DeclaredWorkflow(workflow, ir, dag, options, body));
+        session.entities().put(new DeclaredWorkflow(workflow, ir, dag, options, body, code.cell()));
         defineVisibleMethod(name, signature);
         return new DagSvg(dag);
     }
 
     TaskCard declareLaunchPlan(LaunchPlanOptions options) throws Exception {
-        Entity target = session.entities().find(options.workflow())
+        Entity target = session.current().find(options.workflow())
                 .orElseThrow(() -> session.entities().unknown(options.workflow(), "in launch plan [" + options.name() + "]"));
         if (!(target instanceof DeclaredWorkflow wf)) {
             throw new IllegalArgumentException("Launch plan [" + options.name() + "]: [" + options.workflow() + "] is a "
                     + target.kind() + ", a launch plan needs a workflow");
         }
-        Workflow workflow = wf.workflow();
-        String where = "launch plan [" + options.name() + "]";
-        Map<String, Object> fixed = values(options.fixed(), workflow, "--fixed", where);
-        Map<String, Object> defaults = values(options.defaults(), workflow, "--default", where);
-        CronSchedule schedule = options.schedule().map(CronSchedule::new).orElse(null);
-        LaunchPlan plan = new LaunchPlan(options.name(), workflow, fixed, defaults, schedule);
-        DeclaredLaunchPlan declared = new DeclaredLaunchPlan(plan, options, wf.dag());
+        LaunchPlan plan = launchPlan(options, wf.workflow());
+        DeclaredLaunchPlan declared = new DeclaredLaunchPlan(plan, options, wf.dag(), code.cell());
         session.entities().put(declared);
 
         // one method taking every input it does not fix, and one without those that have defaults: small() and small(7)
@@ -125,8 +117,18 @@ final class Declarations {
         if (required.size() < params.size()) methods.add(launchPlanMethod(options.name(), required, wf));
         defineVisibleMethods(options.name(), methods, true);
 
+        String where = "launch plan [" + options.name() + "]";
         return new TaskCard("launch plan", options.name(), flyteTypes(declared.iface().inputs(), "input", where),
                 flyteTypes(declared.iface().outputs(), "output", where), shown(plan));
+    }
+
+    /** The plan its options describe, for a workflow: fixed and default values read per the workflow's input types. */
+    static LaunchPlan launchPlan(LaunchPlanOptions options, Workflow workflow) {
+        String where = "launch plan [" + options.name() + "]";
+        Map<String, Object> fixed = values(options.fixed(), workflow, "--fixed", where);
+        Map<String, Object> defaults = values(options.defaults(), workflow, "--default", where);
+        CronSchedule schedule = options.schedule().map(CronSchedule::new).orElse(null);
+        return new LaunchPlan(options.name(), workflow, fixed, defaults, schedule);
     }
 
     /** What a launch plan's card lists besides its interface: workflow, fixed and default inputs (in input order), schedule. */
@@ -175,7 +177,7 @@ final class Declarations {
     }
 
     /** Reads {@code k=v} texts per the workflow input's Java type. */
-    private Map<String, Object> values(Map<String, String> texts, Workflow workflow, String option, String where) {
+    private static Map<String, Object> values(Map<String, String> texts, Workflow workflow, String option, String where) {
         Map<String, Object> values = new LinkedHashMap<>();
         texts.forEach((k, text) -> {
             Variable input = workflow.iface().input(k);
@@ -186,31 +188,6 @@ final class Declarations {
             values.put(k, InputValues.parse(text, input.type(), k, where));
         });
         return values;
-    }
-
-    /** The session variables named in {@code --decorators}, each a TaskDecorator. */
-    List<TaskDecorator> decorators(List<String> names, String where) {
-        List<TaskDecorator> decorators = new ArrayList<>();
-        for (String name : names) {
-            Optional<Object> value = context.variable(name);
-            if (value.isEmpty() || !(value.get() instanceof TaskDecorator d)) {
-                String found = value.isEmpty() ? "no session variable [" + name + "]"
-                        : "[" + name + "] is a " + (value.get() == null ? "null" : value.get().getClass().getName()) + ", not a TaskDecorator";
-                throw new IllegalArgumentException("--decorators of " + where + ": " + found + "; " + knownDecorators());
-            }
-            decorators.add(d);
-        }
-        return decorators;
-    }
-
-    private String knownDecorators() {
-        List<String> known = new ArrayList<>();
-        for (String v : context.variableNames()) {
-            if (context.variable(v).orElse(null) instanceof TaskDecorator) known.add(v);
-        }
-        return known.isEmpty() ? "declare a TaskDecorator variable in a cell first, e.g. "
-                + "`TaskDecorator timed = (call, next) -> next.run(call);`"
-                : "TaskDecorator variables in this session: " + String.join(", ", known);
     }
 
     /** Parameter types then the return type, resolved in the session (cell-declared classes included). */

@@ -6,6 +6,7 @@ import dev.flytejava.magics.flyte.options.WorkflowOptions;
 import dev.flytejava.magics.flyte.parse.MethodSignature;
 import dev.flytejava.magics.flyte.parse.WorkflowIr;
 import dev.flytejava.magics.flyte.render.Dag;
+import dev.flytejava.runtime.code.CodeClosure;
 import dev.flytejava.runtime.model.LaunchPlan;
 import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.TypedInterface;
@@ -25,7 +26,21 @@ public sealed interface Entity {
     /** "task", "workflow" or "launch plan". */
     String kind();
 
-    record DeclaredTask(Task task, MethodSignature signature, TaskOptions options, String cellSource) implements Entity {
+    /** The cell that declared the entity: its execution count (0 when unknown), for messages that say what to re-run. */
+    int cell();
+
+    /**
+     * A task. {@code task} and {@code closure} are the task as bound to the session's code: at declaration, or later
+     * by {@link CurrentCode} after a cell redefined something in its closure. {@code declared} is its interface as
+     * the declaring cell showed it, in Flyte types: a rebinding must keep it.
+     */
+    record DeclaredTask(Task task, MethodSignature signature, TaskOptions options, String cellSource, int cell,
+                        CodeClosure closure, FlyteInterface declared) implements Entity {
+        /** The same declaration bound to other code. */
+        DeclaredTask rebound(Task newTask, CodeClosure newClosure) {
+            return new DeclaredTask(newTask, signature, options, cellSource, cell, newClosure, declared);
+        }
+
         @Override
         public String name() {
             return task.name();
@@ -47,8 +62,13 @@ public sealed interface Entity {
         }
     }
 
-    record DeclaredWorkflow(Workflow workflow, WorkflowIr ir, Dag dag, WorkflowOptions options, String cellSource)
+    /** A workflow; {@code workflow} is wired to its callees as they were when it was declared or last rewired. */
+    record DeclaredWorkflow(Workflow workflow, WorkflowIr ir, Dag dag, WorkflowOptions options, String cellSource, int cell)
             implements Entity {
+        DeclaredWorkflow rewired(Workflow newWorkflow) {
+            return new DeclaredWorkflow(newWorkflow, ir, dag, options, cellSource, cell);
+        }
+
         @Override
         public String name() {
             return workflow.name();
@@ -70,7 +90,7 @@ public sealed interface Entity {
         }
     }
 
-    record DeclaredLaunchPlan(LaunchPlan plan, LaunchPlanOptions options, Dag dag) implements Entity {
+    record DeclaredLaunchPlan(LaunchPlan plan, LaunchPlanOptions options, Dag dag, int cell) implements Entity {
         @Override
         public String name() {
             return plan.name();

@@ -10,15 +10,23 @@ import java.util.Optional;
  * The session's tasks, workflows and launch plans. One name is one entity: declaring a name again
  * replaces what had it (re-running an edited cell). Lookup is by Flyte name, then by Java method name.
  */
-final class EntityRegistry {
+final class EntityRegistry implements EntityLookup {
     private final Map<String, Entity> byName = new LinkedHashMap<>();
+    /** Counts declarations: what was derived from the registry is stale once it changes. */
+    private volatile long version;
 
     synchronized void put(Entity entity) {
         byName.values().removeIf(e -> e.method().equals(entity.method()) || e.name().equals(entity.name()));
         byName.put(entity.name(), entity);
+        version++;
     }
 
-    synchronized Optional<Entity> find(String name) {
+    long version() {
+        return version;
+    }
+
+    @Override
+    public synchronized Optional<Entity> find(String name) {
         Entity e = byName.get(name);
         if (e != null) return Optional.of(e);
         return byName.values().stream().filter(x -> x.method().equals(name)).findFirst();
@@ -41,7 +49,8 @@ final class EntityRegistry {
     }
 
     /** A name that is neither known nor a fit: the error a user sees. */
-    UnknownEntityException unknown(String name, String where) {
+    @Override
+    public UnknownEntityException unknown(String name, String where) {
         return new UnknownEntityException(name, where, describeAll());
     }
 }

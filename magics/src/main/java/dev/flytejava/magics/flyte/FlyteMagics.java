@@ -13,7 +13,10 @@ import dev.flytejava.magics.flyte.render.DagSvg;
 import dev.flytejava.magics.flyte.render.Stacked;
 import dev.flytejava.magics.flyte.render.Table;
 import dev.flytejava.magics.flyte.render.TaskCard;
+import dev.flytejava.magics.code.CodeRoot;
+import dev.flytejava.runtime.code.CodeClosure;
 import dev.flytejava.runtime.model.TypedInterface;
+import dev.flytejava.runtime.model.Workflow;
 import dev.flytejava.runtime.model.Variable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +32,7 @@ import java.util.Optional;
 public final class FlyteMagics {
     public static final String FLYTE_USAGE = String.join("\n",
             "%flyte run NAME [--INPUT VALUE]...   run a workflow, task or launch plan locally with live progress",
-            "%flyte show NAME                     a task's card or a workflow's DAG",
+            "%flyte show NAME                     a task's card or a workflow's DAG, and the code it runs (its closure)",
             "%flyte tasks | workflows | launchplans   tables of what is declared",
             "%flyte launchplan NAME WF [--fixed k=v]... [--default k=v]... [--schedule CRON]",
             "%flyte cache [clear]                 the local cache directory; clear empties it",
@@ -100,7 +103,7 @@ public final class FlyteMagics {
     }
 
     private Object run(RunOptions options) {
-        Entity entity = session.entities().find(options.entity()).orElseThrow(() -> session.entities().unknown(options.entity(), "in %flyte run"));
+        Entity entity = session.current().find(options.entity()).orElseThrow(() -> session.entities().unknown(options.entity(), "in %flyte run"));
         TypedInterface iface = entity.iface();
         Map<String, Object> inputs = new LinkedHashMap<>();
         options.inputs().forEach((name, text) -> {
@@ -144,15 +147,29 @@ public final class FlyteMagics {
     }
 
     private Object show(String name) {
-        Entity e = session.entities().find(name).orElseThrow(() -> session.entities().unknown(name, "in %flyte show"));
-        if (e instanceof DeclaredWorkflow w) return new DagSvg(w.dag());
+        Entity e = session.current().find(name).orElseThrow(() -> session.entities().unknown(name, "in %flyte show"));
+        Table code = ClosureTable.of(closureOf(e), e.kind() + " [" + e.name() + "]");
+        if (e instanceof DeclaredWorkflow w) return new Stacked(List.of(new DagSvg(w.dag()), code));
         if (e instanceof DeclaredLaunchPlan lp) {
             TaskCard card = new TaskCard("launch plan", lp.name(), vars(lp.iface().inputs()), vars(lp.iface().outputs()),
                     Declarations.shown(lp.plan()));
-            return new Stacked(List.of(card, new DagSvg(lp.dag())));
+            return new Stacked(List.of(card, new DagSvg(lp.dag()), code));
         }
         DeclaredTask t = (DeclaredTask) e;
-        return new TaskCard("task", t.name(), vars(t.iface().inputs()), vars(t.iface().outputs()), Declarations.shown(t.options()));
+        TaskCard card = new TaskCard("task", t.name(), vars(t.iface().inputs()), vars(t.iface().outputs()), Declarations.shown(t.options()));
+        return new Stacked(List.of(card, code));
+    }
+
+    /** The code an entity runs: a task's closure, or the union of the closures of every task a workflow runs. */
+    CodeClosure closureOf(Entity e) {
+        if (e instanceof DeclaredTask t) return t.closure();
+        Workflow wf = e instanceof DeclaredWorkflow w ? w.workflow() : ((DeclaredLaunchPlan) e).plan().workflow();
+        List<CodeRoot> roots = new ArrayList<>();
+        for (dev.flytejava.runtime.model.Task task : Workflows.tasks(wf)) {
+            session.entities().find(task.name()).filter(DeclaredTask.class::isInstance).map(DeclaredTask.class::cast)
+                    .ifPresent(t -> roots.addAll(TaskBinder.roots(t.signature(), t.options().decorators())));
+        }
+        return session.context().code().closure(roots);
     }
 
     private Table tasks() {

@@ -7,7 +7,6 @@ import dev.flytejava.magics.flyte.Entity.DeclaredWorkflow;
 import dev.flytejava.runtime.exec.DiskCache;
 import dev.flytejava.runtime.exec.LocalExecutor;
 import dev.flytejava.runtime.model.FlyteTypes;
-import dev.flytejava.runtime.model.TaskBody;
 import dev.flytejava.runtime.model.TypedInterface;
 import dev.flytejava.runtime.types.TypeEngine;
 import dev.flytejava.runtime.types.TypeTransformer;
@@ -34,7 +33,8 @@ public final class FlyteSession implements AutoCloseable {
     private final LocalRuns runs;
     private final LocalExecutor executor;
     private final EntityRegistry entities = new EntityRegistry();
-    private final Map<String, TaskBody> boundBodies = new ConcurrentHashMap<>();
+    private final TaskBinder binder;
+    private final CurrentCode current;
     private final Set<Class<?>> cellTransformers = ConcurrentHashMap.newKeySet();
     /** Method name -> parameter types of the methods the magics last defined under that name. */
     private final Map<String, Set<String>> definedMethods = new ConcurrentHashMap<>();
@@ -45,6 +45,8 @@ public final class FlyteSession implements AutoCloseable {
         this.cache = DiskCache.open(cacheDir);
         this.runs = new LocalRuns(context);
         this.executor = LocalExecutor.builder(engine).cache(cache).listener(runs).build();
+        this.binder = new TaskBinder(context.code(), context.classLoader());
+        this.current = new CurrentCode(this, entities, context.code(), binder);
     }
 
     /** Starts the session: installs the bridge, then imports the Flyte names into the notebook. */
@@ -88,23 +90,12 @@ public final class FlyteSession implements AutoCloseable {
         }
     }
 
-    /** Called by the snippet a {@code %%task} cell evaluates: the task's body, calling the hidden method. */
-    public void bindTaskBody(String taskName, TaskBody body) {
-        boundBodies.put(taskName, body);
-    }
-
-    TaskBody takeBoundBody(String taskName) {
-        TaskBody body = boundBodies.remove(taskName);
-        if (body == null) throw new IllegalStateException("The body of task [" + taskName + "] was not bound");
-        return body;
-    }
-
     /**
      * Runs a declared entity with positional arguments and returns what its Java method returns. Tasks
      * run quietly; workflows and launch plans show one live display of their progress.
      */
     public Object call(String name, Object[] args) {
-        Entity entity = entities.find(name).orElseThrow(() -> entities.unknown(name, ""));
+        Entity entity = current.find(name).orElseThrow(() -> entities.unknown(name, ""));
         if (entity instanceof DeclaredTask t) return executor.call(t.task(), args);
         // a launch plan derives its interface on each call: take it once
         TypedInterface iface = entity.iface();
@@ -118,14 +109,15 @@ public final class FlyteSession implements AutoCloseable {
      * method returns; the methods of a launch plan call this.
      */
     public Object callByName(String name, String[] inputNames, Object[] args) {
-        Entity entity = entities.find(name).orElseThrow(() -> entities.unknown(name, ""));
+        Entity entity = current.find(name).orElseThrow(() -> entities.unknown(name, ""));
         Map<String, Object> inputs = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) inputs.put(inputNames[i], args[i]);
         return entity.iface().javaResult(run(entity, inputs));
     }
 
     /** Runs any entity by named inputs with the live display; returns its outputs by name. */
-    Map<String, Object> run(Entity entity, Map<String, Object> inputs) {
+    Map<String, Object> run(Entity declared, Map<String, Object> inputs) {
+        Entity entity = current.current(declared);
         if (entity instanceof DeclaredWorkflow w) return runs.run(executor, w.workflow(), inputs, w.dag());
         if (entity instanceof DeclaredLaunchPlan lp) {
             return runs.run(executor, lp.plan(), inputs, lp.dag());
@@ -141,8 +133,18 @@ public final class FlyteSession implements AutoCloseable {
         return definedMethods;
     }
 
+    /** The declarations, as their cells made them. */
     EntityRegistry entities() {
         return entities;
+    }
+
+    /** The declarations on the current code: what runs, wires and ships. */
+    CurrentCode current() {
+        return current;
+    }
+
+    TaskBinder binder() {
+        return binder;
     }
 
     DiskCache cache() {

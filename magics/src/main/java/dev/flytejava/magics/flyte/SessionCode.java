@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The Java snippets the Flyte magics evaluate in the session. A {@code %%task} cell's method is defined
- * under a hidden name, bound as the task's body through a lambda, and replaced by a visible method of
- * the same signature that runs the task through the session.
+ * under a hidden name (the task's body, called through {@link TaskBinder} in whatever class JShell compiled it to
+ * last) and replaced by a visible method of the same signature that runs the task through the session.
  */
 final class SessionCode {
     private SessionCode() {}
@@ -33,6 +33,11 @@ final class SessionCode {
         return "__flyte_" + method + "_impl";
     }
 
+    /** The task method a hidden name stands for: {@code addOne} for {@code __flyte_addOne_impl}. */
+    static String methodOf(String hiddenName) {
+        return hiddenName.substring("__flyte_".length(), hiddenName.length() - "_impl".length());
+    }
+
     /** The parameter types as written, comma-separated without spaces: {@code long,List<String>}. */
     static String parameterTypes(MethodSignature s) {
         return String.join(",", s.parameters().stream().map(p -> p.type().replaceAll("\\s+", "")).toList());
@@ -41,17 +46,6 @@ final class SessionCode {
     /** The user's method under its hidden name. */
     static String hiddenMethod(MethodSignature s) {
         return s.renamed(hiddenName(s.name()));
-    }
-
-    /** {@code FlyteNotebook.session().bindTaskBody("addOne", (Object[] in) -> __flyte_addOne_impl((long) in[0]));} */
-    static String bindBody(String taskName, MethodSignature s) {
-        StringBuilder call = new StringBuilder(hiddenName(s.name())).append('(');
-        for (int i = 0; i < s.parameters().size(); i++) {
-            call.append(i == 0 ? "" : ", ").append('(').append(s.parameters().get(i).type()).append(") __in[").append(i).append(']');
-        }
-        call.append(')');
-        String lambda = s.returnsVoid() ? "{ " + call + "; return null; }" : call.toString();
-        return BRIDGE + ".bindTaskBody(" + quote(taskName) + ", (Object[] __in) -> " + lambda + ");";
     }
 
     /**

@@ -39,12 +39,12 @@ import java.util.Set;
  */
 final class WorkflowWiring {
     private final TypeEngine engine;
-    private final EntityRegistry entities;
+    private final EntityLookup entities;
     private final String name;
     private final Map<String, Type> inputTypes = new LinkedHashMap<>();
     private final Map<String, List<Variable>> nodeOutputs = new HashMap<>();
 
-    WorkflowWiring(TypeEngine engine, EntityRegistry entities, String name) {
+    WorkflowWiring(TypeEngine engine, EntityLookup entities, String name) {
         this.engine = engine;
         this.entities = entities;
         this.name = name;

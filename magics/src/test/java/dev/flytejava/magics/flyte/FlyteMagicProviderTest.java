@@ -31,14 +31,11 @@ class FlyteMagicProviderTest {
         var s = TaskCellParser.parse("List<Long> f(long x, List<Coordinate> ps) throws Exception { return null; }");
         assertEquals("List<Long> __flyte_f_impl(long x, List<Coordinate> ps) throws Exception { return null; }",
                 SessionCode.hiddenMethod(s));
-        assertEquals("dev.flytejava.magics.flyte.FlyteNotebook.session().bindTaskBody(\"g\", (Object[] __in) -> "
-                + "__flyte_f_impl((long) __in[0], (List<Coordinate>) __in[1]));", SessionCode.bindBody("g", s));
         assertEquals("List<Long> f(long x, List<Coordinate> ps) { return (List<Long>) "
                 + "dev.flytejava.magics.flyte.FlyteNotebook.session().call(\"g\", new Object[] {x, ps}); }",
                 SessionCode.visibleMethod("g", s));
         var v = TaskCellParser.parse("void ping() { }");
-        assertEquals("dev.flytejava.magics.flyte.FlyteNotebook.session().bindTaskBody(\"ping\", (Object[] __in) -> "
-                + "{ __flyte_ping_impl(); return null; });", SessionCode.bindBody("ping", v));
+        assertEquals("ping", SessionCode.methodOf(SessionCode.hiddenName("ping")));
         assertEquals("void ping() { dev.flytejava.magics.flyte.FlyteNotebook.session().call(\"ping\", new Object[] {}); }",
                 SessionCode.visibleMethod("ping", v));
         assertEquals("new java.lang.reflect.Type[] {long.class, new dev.flytejava.runtime.types.TypeRef<List<Coordinate>>() {}.type(), "

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flytejava.magics.display.Displayable;
 import dev.flytejava.magics.flyte.parse.CellSyntaxException;
 import dev.flytejava.magics.flyte.render.DagSvg;
+import dev.flytejava.magics.flyte.render.Stacked;
 import dev.flytejava.magics.flyte.render.RunView;
 import dev.flytejava.magics.flyte.render.TaskCard;
 import java.nio.file.Path;
@@ -263,7 +264,10 @@ class FlyteMagicsTest {
         assertTrue(out.contains("0 nodes ran, 1 from cache"), out);
 
         assertTrue(text(magics.flyte(ctx, "show addOne")).contains("x: INTEGER -> o0: INTEGER"));
-        assertTrue(((DagSvg) magics.flyte(ctx, "show pipeline")).svg().contains("addOne"));
+        Stacked pipeline = (Stacked) magics.flyte(ctx, "show pipeline");
+        assertTrue(((DagSvg) pipeline.parts().get(0)).svg().contains("addOne"));
+        String code = text(pipeline.parts().get(1));
+        assertTrue(code.contains("Code of workflow [pipeline]") && code.contains("task body") && code.contains("addOne(long)"), code);
         assertTrue(text(magics.flyte(ctx, "tasks")).contains("addOne  addOne(...)  x: INTEGER -> o0: INTEGER  v1"));
         assertTrue(text(magics.flyte(ctx, "workflows")).contains("pipeline"));
 

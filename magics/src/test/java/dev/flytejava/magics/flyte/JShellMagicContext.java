@@ -2,6 +2,7 @@ package dev.flytejava.magics.flyte;
 
 import dev.flytejava.magics.MagicContext;
 import dev.flytejava.magics.MagicRegistry;
+import dev.flytejava.magics.code.NotebookCode;
 import java.io.File;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -20,6 +21,10 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
+import jdk.jshell.spi.ExecutionControl.ClassInstallException;
+import jdk.jshell.spi.ExecutionControl.EngineTerminationException;
+import jdk.jshell.spi.ExecutionControl.NotImplementedException;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
@@ -34,6 +39,18 @@ final class JShellMagicContext implements MagicContext, AutoCloseable {
 
     private static final class CapturingControl extends LocalExecutionControl {
         volatile Object last;
+        /** The bytes of every snippet class, for the closures {@link NotebookCode} computes. */
+        final Map<String, byte[]> bytes = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+            for (ClassBytecodes c : cbcs) bytes.put(c.name(), c.bytecodes());
+            super.load(cbcs);
+        }
+
+        Class<?> snippetClass(String name) throws ClassNotFoundException {
+            return findClass(name);
+        }
 
         @Override
         protected String invoke(Method doitMethod) throws Exception {
@@ -44,6 +61,35 @@ final class JShellMagicContext implements MagicContext, AutoCloseable {
     }
 
     private final CapturingControl control = new CapturingControl();
+    /** Sees the test's class path first, then added jars, then the snippet classes JShell's own loader defined. */
+    private final SnippetLoader loader = new SnippetLoader(getClass().getClassLoader(), control);
+
+    private static final class SnippetLoader extends java.net.URLClassLoader {
+        private final CapturingControl control;
+
+        SnippetLoader(ClassLoader parent, CapturingControl control) {
+            super(new java.net.URL[0], parent);
+            this.control = control;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            try {
+                return super.findClass(name);
+            } catch (ClassNotFoundException e) {
+                return control.snippetClass(name);
+            }
+        }
+
+        void add(Path p) {
+            try {
+                addURL(p.toUri().toURL());
+            } catch (java.net.MalformedURLException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+    }
+    private final NotebookCode code = new NotebookCode(n -> control.bytes.get(n), loader);
     private final JShell shell;
     final List<Shown> displays = new CopyOnWriteArrayList<>();
     private final MagicRegistry registry = new MagicRegistry();
@@ -84,7 +130,9 @@ final class JShellMagicContext implements MagicContext, AutoCloseable {
             if (!info.completeness().isComplete()) throw new IllegalArgumentException("incomplete source: " + remaining);
             control.last = null;
             value = null;
-            for (SnippetEvent e : shell.eval(info.source())) {
+            List<SnippetEvent> events = shell.eval(info.source());
+            code.update(shell, events);
+            for (SnippetEvent e : events) {
                 if (e.causeSnippet() != null) continue;
                 if (e.exception() != null) {
                     if (e.exception() instanceof EvalException ee) {
@@ -124,18 +172,25 @@ final class JShellMagicContext implements MagicContext, AutoCloseable {
                 .filter(m -> m.name().equals(name) && shell.status(m).isActive()
                         && m.parameterTypes().replaceAll("\\s+", "").equals(parameterTypes.replaceAll("\\s+", "")))
                 .toList();
-        matches.forEach(shell::drop);
+        matches.forEach(m -> code.update(shell, shell.drop(m)));
         return !matches.isEmpty();
     }
 
     @Override
     public void addToClasspath(List<Path> paths) {
         paths.forEach(p -> shell.addToClasspath(p.toString()));
+        paths.forEach(loader::add);
+        code.classpathAdded(paths);
+    }
+
+    @Override
+    public NotebookCode code() {
+        return code;
     }
 
     @Override
     public ClassLoader classLoader() {
-        return getClass().getClassLoader();
+        return loader;
     }
 
     @Override

@@ -89,7 +89,7 @@ final class WiringChecker {
       names.add(v.name());
       Binding b = n.inputs().get(v.name());
       if (b != null) {
-        checkBinding(label, v.name(), b, v.type());
+        checkBinding(label, n.describe(), v.name(), b, v.type());
       } else if (!hasDefault(n, v.name())) {
         error(label, v.name(), "Node [" + label + "] input [" + v.name() + "] is not bound (" + n.describe()
             + " needs " + names(expected) + ")");
@@ -172,8 +172,9 @@ final class WiringChecker {
   }
 
   /** Type-checks one binding against the Java type of the input it feeds, recursing into lists and maps. */
-  private void checkBinding(String node, String input, Binding b, Type expectedJava) {
-    String where = "Node [" + node + "] input [" + input + "]";
+  /** {@code callee}: what the node runs ({@code task [greet]}), named in the message; {@code null} for workflow outputs. */
+  private void checkBinding(String node, String callee, String input, Binding b, Type expectedJava) {
+    String where = "Node [" + node + "]" + (callee == null ? "" : " (" + callee + ")") + " input [" + input + "]";
     LiteralType expected = literalType(node, input, expectedJava);
     if (expected == null) {
       return;
@@ -187,7 +188,7 @@ final class WiringChecker {
         return;
       }
       for (Binding item : list.items()) {
-        checkBinding(node, input, item, element);
+        checkBinding(node, callee, input, item, element);
       }
     } else if (b instanceof Binding.MapOf map) {
       Type value = typeArgument(expectedJava, Map.class, 1);
@@ -196,7 +197,7 @@ final class WiringChecker {
         return;
       }
       for (Binding item : map.entries().values()) {
-        checkBinding(node, input, item, value);
+        checkBinding(node, callee, input, item, value);
       }
     } else {
       Type actualJava = sourceType(node, input, b, where);
@@ -269,7 +270,7 @@ final class WiringChecker {
       String where = "Workflow output [" + e.getKey() + "]";
       Type type = declared.get(e.getKey());
       if (type != null) {
-        checkBinding("(outputs)", e.getKey(), e.getValue(), type);
+        checkBinding("(outputs)", null, e.getKey(), e.getValue(), type);
       } else {
         type = sourceType(null, e.getKey(), e.getValue(), where);
       }

@@ -38,7 +38,7 @@ class WorkflowBuilderTest {
     b.node("n2", addOne(), Map.of("x", n0.output()));
     b.node("n3", addOne(), Map.of("x", n1.output()));
     WiringException e = assertThrows(WiringException.class, b::build);
-    assertEquals(List.of("Node [n2] input [x]: expected [INTEGER] but [n0.o0] is [STRING]"), messages(e));
+    assertEquals(List.of("Node [n2] (task [addOne]) input [x]: expected [INTEGER] but [n0.o0] is [STRING]"), messages(e));
     assertEquals("n2", e.errors().get(0).node());
     assertEquals("x", e.errors().get(0).input());
   }
@@ -59,15 +59,15 @@ class WorkflowBuilderTest {
     b.output("o0", Binding.output("zzz", "o0"));
     WiringException e = assertThrows(WiringException.class, b::build);
     List<String> m = messages(e);
-    assertTrue(m.contains("Node [a] input [x]: unknown workflow input [nope]; inputs are [x, s]"), m.toString());
-    assertTrue(m.contains("Node [b] input [x]: unknown node [ghost]; nodes are [a, b, c, d, e, f, g]"), m.toString());
-    assertTrue(m.contains("Node [c] input [x]: node [a] has no output [o9]; outputs are [o0]"), m.toString());
+    assertTrue(m.contains("Node [a] (task [addOne]) input [x]: unknown workflow input [nope]; inputs are [x, s]"), m.toString());
+    assertTrue(m.contains("Node [b] (task [addOne]) input [x]: unknown node [ghost]; nodes are [a, b, c, d, e, f, g]"), m.toString());
+    assertTrue(m.contains("Node [c] (task [addOne]) input [x]: node [a] has no output [o9]; outputs are [o0]"), m.toString());
     assertTrue(m.contains("Node [d] input [b] is not bound (task [sum] needs [a, b])"), m.toString());
-    assertTrue(m.contains("Node [e] input [x]: expected [INTEGER] but [s] is [STRING]"), m.toString());
+    assertTrue(m.contains("Node [e] (task [addOne]) input [x]: expected [INTEGER] but [s] is [STRING]"), m.toString());
     assertTrue(m.contains("Node [e] has no input [y]; task [addOne] takes [x]"), m.toString());
-    assertTrue(m.stream().anyMatch(s -> s.startsWith("Node [f] input [x]: literal [seven] is not a valid [INTEGER]")),
+    assertTrue(m.stream().anyMatch(s -> s.startsWith("Node [f] (task [addOne]) input [x]: literal [seven] is not a valid [INTEGER]")),
         m.toString());
-    assertTrue(m.contains("Node [g] input [a]: expected [INTEGER] but got a list binding"), m.toString());
+    assertTrue(m.contains("Node [g] (task [sum]) input [a]: expected [INTEGER] but got a list binding"), m.toString());
     assertTrue(m.stream().anyMatch(s -> s.contains("Ordering edge on unknown node")
         || s.contains("runs after unknown node [missing]")), m.toString());
     assertTrue(m.stream().anyMatch(s -> s.startsWith("Workflow output [o0]: unknown node [zzz]")), m.toString());
@@ -109,7 +109,7 @@ class WorkflowBuilderTest {
     Task opt = Task.builder("opt").input("o", JavaTypes.optionalOf(Long.class)).body(in -> null).build();
     b.node("opt", opt, Map.of("o", Binding.output("ok", "count")));
     WiringException e = assertThrows(WiringException.class, b::build);
-    assertEquals(List.of("Node [bad] input [xs]: expected [LIST<INTEGER>] but [names] is [LIST<STRING>]"),
+    assertEquals(List.of("Node [bad] (task [stats]) input [xs]: expected [LIST<INTEGER>] but [names] is [LIST<STRING>]"),
         messages(e));
   }
 
