@@ -296,8 +296,12 @@ public final class NotebookCode {
     private static String problem(JShell shell, Snippet s) {
         if (shell.status(s) == Snippet.Status.VALID || !(s instanceof jdk.jshell.DeclarationSnippet d)) return null;
         List<String> missing = shell.unresolvedDependencies(d).toList();
-        return missing.isEmpty() ? "its code does not compile with the current declarations"
-                : "it uses " + String.join(", ", missing) + ", which " + (missing.size() == 1 ? "is" : "are") + " not declared now";
+        if (!missing.isEmpty()) {
+            return "it uses " + String.join(", ", missing) + ", which " + (missing.size() == 1 ? "is" : "are") + " not declared now";
+        }
+        List<String> errors = shell.diagnostics(s).filter(jdk.jshell.Diag::isError)
+                .map(diag -> diag.getMessage(java.util.Locale.ROOT).lines().findFirst().orElse("")).distinct().toList();
+        return "its code does not compile with the current declarations" + (errors.isEmpty() ? "" : ": " + String.join("; ", errors));
     }
 
     private static CodeSnippet describe(JShell shell, Snippet s, int cell) {
