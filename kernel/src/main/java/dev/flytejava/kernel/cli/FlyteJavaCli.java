@@ -3,6 +3,8 @@ package dev.flytejava.kernel.cli;
 import java.nio.file.Path;
 
 import dev.flytejava.kernel.KernelInfo;
+import dev.flytejava.runtime.entrypoint.Entrypoint;
+import dev.flytejava.runtime.entrypoint.EntrypointArgs;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
 /** {@code flyte-java}: the entry point of the shaded jar. */
 @Command(name = "flyte-java", mixinStandardHelpOptions = true, version = "flyte-java " + KernelInfo.VERSION,
         description = "Java (JShell) Jupyter kernel with Flyte magics, and its tools.",
-        subcommands = {KernelCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {KernelCommand.class, EntrypointCommand.class, CommandLine.HelpCommand.class})
 public final class FlyteJavaCli implements Runnable {
 
     @CommandLine.Spec
@@ -24,6 +26,10 @@ public final class FlyteJavaCli implements Runnable {
             // The argv a kernelspec runs skips picocli: building its command model costs 150-250 ms,
             // a third of the kernel's start-to-kernel_info time.
             System.exit(KernelRunCommand.runKernel(Path.of(args[3])));
+        }
+        EntrypointArgs entrypoint = EntrypointCommand.parse(args);
+        if (entrypoint != null) {
+            System.exit(Entrypoint.main(entrypoint, System.err)); // a container start: no picocli model either
         }
         System.exit(commandLine().execute(args));
     }

@@ -9,7 +9,6 @@ import dev.flytejava.runtime.code.CodeSnippet;
 import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.TaskBody;
 import dev.flytejava.runtime.model.TaskDecorator;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -67,7 +66,7 @@ final class TaskBinder {
                 options.timeout().orElse(null), options.image().orElse(null), options.requests(), options.limits(), options.env(),
                 decorators(options.decorators(), where)));
         task.codeHash(closure.hash());
-        task.body(invoker(method));
+        task.body(TaskBody.invoking(method));
         return new Bound(task.build(), closure, className);
     }
 
@@ -75,29 +74,12 @@ final class TaskBinder {
         String hidden = SessionCode.hiddenName(signature.name());
         try {
             for (Method m : loader.loadClass(className).getDeclaredMethods()) {
-                if (m.getName().equals(hidden) && m.getParameterCount() == signature.parameters().size()) {
-                    m.setAccessible(true); // JShell's wrapper classes are package-private
-                    return m;
-                }
+                if (m.getName().equals(hidden) && m.getParameterCount() == signature.parameters().size()) return m;
             }
         } catch (ClassNotFoundException | LinkageError e) {
             throw new IllegalStateException("The code of " + where + " cannot be loaded from [" + className + "]: " + e, e);
         }
         throw new IllegalStateException("The code of " + where + " has no method [" + hidden + "] in [" + className + "]");
-    }
-
-    /** Calls the hidden method; what it throws is what the task throws. */
-    private static TaskBody invoker(Method method) {
-        return in -> {
-            try {
-                return method.invoke(null, in);
-            } catch (InvocationTargetException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof Exception ex) throw ex;
-                if (cause instanceof Error err) throw err;
-                throw e;
-            }
-        };
     }
 
     /** The session variables named in {@code --decorators}, each a TaskDecorator, read as they are now. */

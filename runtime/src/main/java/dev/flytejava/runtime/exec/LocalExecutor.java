@@ -6,6 +6,7 @@ import dev.flytejava.runtime.model.TypedInterface;
 import dev.flytejava.runtime.model.Workflow;
 import dev.flytejava.runtime.types.TypeEngine;
 import flyteidl.core.Literals.Literal;
+import flyteidl.core.Literals.LiteralMap;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,6 +137,31 @@ public final class LocalExecutor implements AutoCloseable {
     }
     Literal[] outputs = runner.run(context(), null, task.name(), lits);
     return toJava(runner.outputNames(), runner.outputTypes(), outputs, "task [" + task.name() + "]");
+  }
+
+  /**
+   * Runs one task on Flyte literals, as a container does for one attempt: the inputs converted to the task's Java
+   * types, decorators, the body, the outputs converted back; the task's retries and cache are the caller's (Flyte's)
+   * business. Failures are {@link NodeFailedException}s whose cause is what the task threw.
+   */
+  public LiteralMap run(Task task, LiteralMap inputs) {
+    TaskRunner runner = compiler.runner(task);
+    String[] names = runner.inputNames();
+    Literal[] lits = new Literal[names.length];
+    for (int i = 0; i < names.length; i++) {
+      lits[i] = inputs.getLiteralsOrDefault(names[i], null);
+      if (lits[i] == null) {
+        throw new IllegalArgumentException("Missing input [" + names[i] + "] of task [" + task.name() + "]; the inputs"
+            + " hold " + inputs.getLiteralsMap().keySet());
+      }
+    }
+    Literal[] outputs = runner.run(context(), null, task.name(), lits);
+    LiteralMap.Builder out = LiteralMap.newBuilder();
+    String[] outputNames = runner.outputNames();
+    for (int i = 0; i < outputNames.length; i++) {
+      out.putLiterals(outputNames[i], outputs[i]);
+    }
+    return out.build();
   }
 
   /** Runs one task with positional inputs; returns like {@link #call(Workflow, Object...)}. */
