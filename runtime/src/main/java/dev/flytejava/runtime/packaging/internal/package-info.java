@@ -1,0 +1,2 @@
+/** Internals of the package writer: a deterministic tar stream. */
+package dev.flytejava.runtime.packaging.internal;
