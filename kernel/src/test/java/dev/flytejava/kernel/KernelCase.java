@@ -49,7 +49,7 @@ public abstract class KernelCase {
     }
 
     /** A process's exit code and output. */
-    protected record Result(int exit, String stdout, String stderr) {
+    public record Result(int exit, String stdout, String stderr) {
     }
 
     /** Runs {@code kernel_driver.py SCENARIO} with {@code input} (JSON) on stdin; returns its JSON answer. */
@@ -96,7 +96,10 @@ public abstract class KernelCase {
                 p.destroyForcibly();
                 throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command + "\n" + Files.readString(err));
             }
-            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+            Result result = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

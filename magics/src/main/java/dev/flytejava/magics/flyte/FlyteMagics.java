@@ -8,7 +8,10 @@ import dev.flytejava.magics.flyte.Entity.DeclaredWorkflow;
 import dev.flytejava.magics.flyte.options.ArgTokenizer;
 import dev.flytejava.magics.flyte.options.LaunchPlanOptions;
 import dev.flytejava.magics.flyte.options.OptionException;
+import dev.flytejava.magics.flyte.options.PackageOptions;
 import dev.flytejava.magics.flyte.options.RunOptions;
+import dev.flytejava.runtime.idl.CompileOptions;
+import dev.flytejava.runtime.packaging.PackageWriter;
 import dev.flytejava.magics.flyte.render.DagSvg;
 import dev.flytejava.magics.flyte.render.Stacked;
 import dev.flytejava.magics.flyte.render.Table;
@@ -36,6 +39,7 @@ public final class FlyteMagics {
             "%flyte tasks | workflows | launchplans   tables of what is declared",
             "%flyte launchplan NAME WF [--fixed k=v]... [--default k=v]... [--schedule CRON]",
             "%flyte cache [clear]                 the local cache directory; clear empties it",
+            "%flyte package NAME [--output F.tgz] [--version V] [--image IMAGE]   a package flytectl registers",
             "",
             RunOptions.USAGE);
 
@@ -97,6 +101,8 @@ public final class FlyteMagics {
                 return declarations.declareLaunchPlan(LaunchPlanOptions.parse("%flyte launchplan", rest));
             case "cache":
                 return cache(rest);
+            case "package":
+                return packageEntity(PackageOptions.parse(rest));
             default:
                 throw new OptionException("Unknown %flyte command [" + words.get(0) + "]\n" + FLYTE_USAGE);
         }
@@ -197,6 +203,24 @@ public final class FlyteMagics {
                     lp.plan().defaultInputs().toString(), lp.plan().schedule() == null ? "" : lp.plan().schedule().expression()));
         }
         return new Table("Launch plans", List.of("name", "workflow", "fixed", "defaults", "schedule"), rows);
+    }
+
+    /** Writes the package and shows what is in it: each spec by file name, and the code. */
+    private Table packageEntity(PackageOptions options) throws java.io.IOException {
+        Entity e = session.entities().find(options.entity()).orElseThrow(() -> session.entities().unknown(options.entity(), "in %flyte package"));
+        CompileOptions compile = CompileOptions.forPackage(System.getenv()).withVersion(options.version().orElse(null));
+        if (options.image().isPresent()) compile = compile.withDefaultImage(options.image().get());
+        Shipping.Shipped shipped = new Shipping(session).ship(e, compile);
+        Path file = session.context().workingDirectory().resolve(options.output().orElse(e.name() + ".tgz"));
+        List<String> names = PackageWriter.write(shipped.specs(), shipped.code(), file);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < shipped.specs().specs().size(); i++) {
+            var spec = shipped.specs().specs().get(i);
+            rows.add(List.of(names.get(i), spec.kind().name().toLowerCase().replace('_', ' '), spec.name()));
+        }
+        rows.add(List.of(shipped.code().fileName(), "code", shipped.tasks().size() + " tasks, " + shipped.closure().snippets().size()
+                + " snippets, " + shipped.closure().jars().size() + " jars, " + shipped.code().tarGz().length + " bytes"));
+        return new Table("Package " + file + " (version " + shipped.specs().version() + ")", List.of("file", "kind", "entity"), rows);
     }
 
     private Object cache(List<String> rest) throws java.io.IOException {
