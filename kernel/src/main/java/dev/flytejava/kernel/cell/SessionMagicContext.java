@@ -17,26 +17,34 @@ import dev.flytejava.magics.code.NotebookCode;
 public final class SessionMagicContext implements MagicContext {
 
     private final Supplier<JShellSession> session;
-    private final OutputRouter output;
+    private final Supplier<PrintStream> out;
+    private final Supplier<PrintStream> err;
     private final NotebookOutput display;
     private final Supplier<MagicRegistry> magics;
 
     public SessionMagicContext(Supplier<JShellSession> session, OutputRouter output, NotebookOutput display,
                                Supplier<MagicRegistry> magics) {
+        this(session, output::out, output::err, display, magics);
+    }
+
+    /** A context whose cells print to {@code out} and {@code err}: a notebook run without a front end. */
+    public SessionMagicContext(Supplier<JShellSession> session, Supplier<PrintStream> out, Supplier<PrintStream> err,
+                               NotebookOutput display, Supplier<MagicRegistry> magics) {
         this.session = session;
-        this.output = output;
+        this.out = out;
+        this.err = err;
         this.display = display;
         this.magics = magics;
     }
 
     @Override
     public PrintStream out() {
-        return output.out();
+        return out.get();
     }
 
     @Override
     public PrintStream err() {
-        return output.err();
+        return err.get();
     }
 
     @Override

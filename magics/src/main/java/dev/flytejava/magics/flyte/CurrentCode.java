@@ -7,6 +7,7 @@ import dev.flytejava.magics.flyte.Entity.DeclaredTask;
 import dev.flytejava.magics.flyte.Entity.DeclaredWorkflow;
 import dev.flytejava.runtime.code.CodeClosure;
 import dev.flytejava.runtime.code.CodeSnippet;
+import dev.flytejava.runtime.model.BuiltinTasks;
 import dev.flytejava.runtime.model.LaunchPlan;
 import dev.flytejava.runtime.model.TaskDecorator;
 import dev.flytejava.runtime.model.TypedInterface;
@@ -162,7 +163,7 @@ final class CurrentCode implements EntityLookup {
     /** The runtime object that the current entity of a callee's name holds, or null when it has none. */
     private Object current(Object callee) {
         String name = calleeName(callee);
-        if (name.startsWith("flyte-java.")) return callee; // internal identity and no-op tasks
+        if (BuiltinTasks.isBuiltin(name)) return callee; // identity and no-op arms
         Entity e = entities.find(name).map(this::current).orElse(null);
         if (e instanceof DeclaredTask t) return t.task();
         if (e instanceof DeclaredWorkflow w) return w.workflow();

@@ -12,6 +12,7 @@ import dev.flytejava.runtime.idl.CompileOptions;
 import dev.flytejava.runtime.idl.CompiledEntities;
 import dev.flytejava.runtime.idl.EntitySet;
 import dev.flytejava.runtime.idl.IdlCompiler;
+import dev.flytejava.runtime.model.BuiltinTasks;
 import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.Workflow;
 import dev.flytejava.runtime.packaging.ShippedCode;
@@ -56,7 +57,7 @@ final class Shipping {
         List<Task> tasks = entity instanceof DeclaredTask t ? List.of(t.task())
                 : Workflows.tasks(entity instanceof DeclaredWorkflow w ? w.workflow() : ((DeclaredLaunchPlan) entity).plan().workflow());
         for (Task task : tasks) {
-            if (task.name().startsWith("flyte-java.")) continue; // the runtime's own (identity arms), in every image
+            if (BuiltinTasks.isBuiltin(task.name())) continue; // the runtime's own (identity arms), in every image
             Entity e = session.current().find(task.name()).orElseThrow(() -> new IllegalStateException(
                     "Task [" + task.name() + "] is run by " + entity.kind() + " [" + entity.name() + "] but is not declared"));
             if (!(e instanceof DeclaredTask d)) throw new IllegalStateException("[" + task.name() + "] is a " + e.kind() + ", not a task");

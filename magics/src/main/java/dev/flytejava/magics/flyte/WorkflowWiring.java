@@ -10,6 +10,7 @@ import dev.flytejava.magics.flyte.parse.WorkflowIr;
 import dev.flytejava.runtime.api.WorkflowBuilder;
 import dev.flytejava.runtime.model.Binding;
 import dev.flytejava.runtime.model.BranchNode;
+import dev.flytejava.runtime.model.BuiltinTasks;
 import dev.flytejava.runtime.model.Condition;
 import dev.flytejava.runtime.model.LaunchPlanNode;
 import dev.flytejava.runtime.model.MapNode;
@@ -92,7 +93,7 @@ final class WorkflowWiring {
         }
         Node otherwise = branch.otherwise().map(a -> arm(a, branch.id() + "_else", literalType)).orElse(null);
         if (otherwise == null && !branch.producesValue()) {
-            otherwise = new TaskNode(branch.id() + "_else", InternalTasks.nothing(), Map.of(), List.of());
+            otherwise = new TaskNode(branch.id() + "_else", BuiltinTasks.nothing(), Map.of(), List.of());
         }
         return new BranchNode(branch.id(), cases, otherwise, null, List.of());
     }
@@ -116,7 +117,7 @@ final class WorkflowWiring {
         WorkflowIr.ValueArm value = (WorkflowIr.ValueArm) arm;
         Type type = value.value() instanceof WorkflowIr.Literal && literalType != null ? literalType
                 : typeOf(value.value(), value.position());
-        return new TaskNode(id, InternalTasks.identity(type), Map.of(InternalTasks.IDENTITY_INPUT, binding(value.value(), type,
+        return new TaskNode(id, BuiltinTasks.identity(type), Map.of(BuiltinTasks.IDENTITY_INPUT, binding(value.value(), type,
                 value.position())), List.of());
     }
 
