@@ -106,13 +106,15 @@ public final class StorageRetries {
    */
   public <T> T run(Call<T> call) throws StorageException {
     long start = System.nanoTime();
+    Duration waited = Duration.ZERO;
     for (int attempt = 1; ; attempt++) {
       try {
         return call.run();
       } catch (TransientStorageException e) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        Duration spent = elapsed.compareTo(waited) > 0 ? elapsed : waited; // waits count even if a sleeper skips them
         Duration delay = delayAfter(attempt);
-        if (attempt >= maxAttempts || elapsed.plus(delay).compareTo(deadline) > 0) {
+        if (attempt >= maxAttempts || spent.plus(delay).compareTo(deadline) > 0) {
           throw gaveUp(e, attempt, elapsed);
         }
         try {
@@ -121,6 +123,7 @@ public final class StorageRetries {
           Thread.currentThread().interrupt();
           throw gaveUp(e, attempt, elapsed);
         }
+        waited = waited.plus(delay);
       }
     }
   }

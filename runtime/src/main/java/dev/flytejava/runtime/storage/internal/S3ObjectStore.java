@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -31,6 +32,7 @@ public final class S3ObjectStore implements ObjectStore {
 
   private final S3Settings settings;
   private volatile S3Client client;
+  private SdkHttpClient http;
 
   public S3ObjectStore(S3Settings settings) {
     this.settings = settings;
@@ -157,10 +159,11 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
-  public void close() {
-    S3Client created = client;
-    if (created != null) {
-      created.close();
+  public synchronized void close() {
+    if (client != null) {
+      client.close();
+      http.close(); // given to the SDK, so not closed with its client
+      client = null;
     }
   }
 
@@ -170,13 +173,17 @@ public final class S3ObjectStore implements ObjectStore {
       synchronized (this) {
         current = client;
         if (current == null) {
+          SdkHttpClient connections = S3Clients.httpClient();
           try {
-            current = S3Clients.create(settings);
+            current = S3Clients.create(settings, connections);
           } catch (IllegalArgumentException e) {
+            connections.close();
             throw new StorageException(operation, uri, "bad S3 settings: " + e.getMessage(), e);
           } catch (SdkException e) {
+            connections.close();
             throw new StorageException(operation, uri, "cannot create the S3 client: " + e.getMessage(), e);
           }
+          http = connections;
           client = current;
         }
       }
