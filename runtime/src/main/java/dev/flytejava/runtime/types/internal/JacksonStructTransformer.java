@@ -137,7 +137,7 @@ public final class JacksonStructTransformer implements TypeTransformer<Object>, 
             MsgpackWriter out = new MsgpackWriter(64);
             try {
                 codec.plain().write(value, out);
-                return Literals.msgpack(UnsafeByteOperations.unsafeWrap(out.array(), 0, out.size()));
+                return Literals.msgpack(UnsafeByteOperations.unsafeWrap(out.toByteArray()));
             } catch (RuntimeException e) {
                 // an accessor threw: Jackson writes it again and reports it with the component's path
             }
@@ -256,7 +256,7 @@ public final class JacksonStructTransformer implements TypeTransformer<Object>, 
         } catch (RuntimeException e) {
             return null;
         }
-        return new Slices(out.array(), 0, ends);
+        return new Slices(out.toByteArray(), 0, ends);
     }
 
     /** Each value through the per-value writer into one shared sink; errors name the element's index and path. */
@@ -311,20 +311,14 @@ public final class JacksonStructTransformer implements TypeTransformer<Object>, 
             literals.get(i).getScalar().getBinary().getValue().copyTo(all, start);
         }
         Codec codec = codec(javaType);
-        java.util.ArrayList<Object> values = new java.util.ArrayList<>(size);
         if (codec.plain() != null) {
-            for (int i = 0, start = 0; i < size; start = ends[i++]) {
-                Object value = codec.plain().read(all, start, ends[i]);
-                if (value == null) {
-                    break; // Jackson reads the whole list, with its own results and errors
-                }
-                values.add(value);
+            java.util.List<Object> plain = codec.plain().readAll(all, ends);
+            if (plain != null) {
+                return plain;
             }
-            if (values.size() == size) {
-                return values;
-            }
-            values.clear();
+            // otherwise Jackson reads the whole list, with its own results and errors
         }
+        java.util.ArrayList<Object> values = new java.util.ArrayList<>(size);
         ObjectReader reader = codec.reader();
         try (com.fasterxml.jackson.core.JsonParser parser = reader.createParser(all)) {
             for (int i = 0; i < size; i++) {

@@ -15,10 +15,9 @@ import java.util.Set;
 
 /**
  * The msgpack of one value of a type {@link PlainRecordCodec} handles, written as Jackson writes it and read back as
- * Jackson reads it: scalars and their boxes, String, Instant (Python's isoformat text) and Duration (float seconds),
- * see {@link PythonTimes}, enums (by name),
- * {@code Optional<T>} (nil when empty),
- * {@code List<T>} (an ArrayList when read) and plain records, nested freely. {@link #read} returns
+ * Jackson reads it: scalars and their boxes, String, Instant (Python's isoformat text) and Duration (float seconds,
+ * see {@link PythonTimes}), enums (by name), {@code Optional<T>} (nil when empty), {@code List<T>} (an ArrayList when
+ * read) and plain records, nested freely. {@link #read} returns
  * {@link #STEP_ASIDE} for anything it does not expect; the whole value is then left to Jackson.
  */
 interface PlainValueCodec {

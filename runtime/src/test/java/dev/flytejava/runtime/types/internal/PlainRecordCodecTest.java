@@ -114,7 +114,7 @@ class PlainRecordCodecTest {
     private byte[] codecBytes(PlainRecordCodec codec, Object value) {
         MsgpackWriter out = new MsgpackWriter(16);
         codec.write(value, out);
-        return out.copy();
+        return out.toByteArray();
     }
 
     @Test
