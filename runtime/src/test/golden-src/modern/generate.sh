@@ -13,6 +13,7 @@ python="$("$root/bin/python-env")"
 venv_bin="$(dirname "$python")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+export TMPDIR="$work" # flytekit's sandbox folder goes with it
 
 # no __pycache__ in project/: it would not reach the archive (flytekit ignores it) but would dirty the tree
 export PYTHONDONTWRITEBYTECODE=1

@@ -28,8 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <h2>Built-in types</h2>
  * boolean/Boolean (BOOLEAN), int/Integer/long/Long (INTEGER), float/Float/double/Double (FLOAT), String (STRING),
- * Instant and OffsetDateTime (DATETIME, read back at UTC), Duration (DURATION), byte[] (BINARY, raw bytes),
- * enums (EnumType of the constant names), {@code List<T>} (collection), {@code Map<String, T>} (map),
+ * Instant, OffsetDateTime and LocalDateTime (DATETIME, read back at UTC), Duration (DURATION), byte[] (BINARY, raw
+ * bytes), enums (EnumType of the constants' names or {@code @JsonProperty} values, as flytekit uses a Python enum's values), {@code List<T>} (collection), {@code Map<String, T>} (map),
  * {@code Map<String, Object>} (untyped STRUCT, flytekit's {@code dict}), {@code Optional<T>} (union of T and
  * NONE, as flytekit's {@code Optional[T]}), {@link FlyteFile} and {@link java.nio.file.Path} (BLOB single),
  * {@link FlyteDirectory} (BLOB multipart), {@link StructuredDataset} (a structured dataset by reference), and records and POJOs through Jackson (STRUCT with a JSON schema;

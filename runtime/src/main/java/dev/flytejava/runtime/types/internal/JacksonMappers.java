@@ -6,11 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.msgpack.jackson.dataformat.MessagePackFactory;
 
 /**
  * The two Jackson mappers of one engine: msgpack for Binary values (tag "msgpack") and JSON trees for the generic
- * Struct form. Same modules and features on both, so a value reads the same from either form.
+ * Struct form. Same modules and features on both, so a value reads the same from either form. Times are written as
+ * flytekit writes them inside dataclasses ({@link PythonTimeModule}).
  */
 public final class JacksonMappers {
 
@@ -25,6 +33,7 @@ public final class JacksonMappers {
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new Jdk8Module())
                 .registerModule(new JavaTimeModule())
+                .registerModule(new PythonTimeModule()) // times as flytekit writes them in dataclasses
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.USE_LONG_FOR_INTS)
@@ -37,6 +46,23 @@ public final class JacksonMappers {
 
     public ObjectMapper json() {
         return json;
+    }
+
+    /**
+     * The properties Jackson writes for a record or POJO, in its order, by their written names ({@code @JsonProperty}
+     * applies, {@code @JsonIgnore}d ones are left out), with their declared generic types.
+     */
+    public Map<String, Type> properties(Type javaType) {
+        Map<String, Type> properties = new LinkedHashMap<>();
+        for (BeanPropertyDefinition property : json.getSerializationConfig().introspect(json.constructType(javaType)).findProperties()) {
+            AnnotatedMember accessor = property.getAccessor();
+            if (accessor != null && accessor.getAnnotated() instanceof Field field) {
+                properties.put(property.getName(), field.getGenericType());
+            } else if (accessor != null && accessor.getAnnotated() instanceof Method method) {
+                properties.put(property.getName(), method.getGenericReturnType());
+            }
+        }
+        return properties;
     }
 
     /** Jackson's reference path ({@code points -> [2] -> x}) as our path segments ({@code .points[2].x}). */

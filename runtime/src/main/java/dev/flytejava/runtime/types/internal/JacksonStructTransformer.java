@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.google.protobuf.UnsafeByteOperations;
 import dev.flytejava.runtime.types.TransformerContext;
 import dev.flytejava.runtime.types.TypeTransformer;
@@ -21,10 +19,7 @@ import flyteidl.core.Types.LiteralType;
 import flyteidl.core.Types.SimpleType;
 import flyteidl.core.Types.TypeStructure;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JacksonStructTransformer implements TypeTransformer<Object>, ListCodec {
 
     private final JacksonMappers mappers;
-    private final JsonSchemas schemas = new JsonSchemas();
+    private final JsonSchemas schemas;
     private final ConcurrentHashMap<Type, Codec> codecs = new ConcurrentHashMap<>();
     private final ThreadLocal<Set<Type>> typesInProgress = ThreadLocal.withInitial(HashSet::new);
 
@@ -52,6 +47,7 @@ public final class JacksonStructTransformer implements TypeTransformer<Object>, 
 
     public JacksonStructTransformer(JacksonMappers mappers) {
         this.mappers = mappers;
+        this.schemas = new JsonSchemas(mappers);
     }
 
     @Override
@@ -109,8 +105,8 @@ public final class JacksonStructTransformer implements TypeTransformer<Object>, 
         try {
             return LiteralType.newBuilder()
                     .setSimple(SimpleType.STRUCT)
-                    .setMetadata(schemas.schemaOf(javaType, raw))
-                    .setStructure(TypeStructure.newBuilder().putAllDataclassType(fieldTypes(javaType, raw, context)))
+                    .setMetadata(schemas.schemaOf(javaType))
+                    .setStructure(TypeStructure.newBuilder().putAllDataclassType(fieldTypes(javaType, context)))
                     .setAnnotation(Literals.MSGPACK_ANNOTATION)
                     .build();
         } finally {
@@ -118,26 +114,13 @@ public final class JacksonStructTransformer implements TypeTransformer<Object>, 
         }
     }
 
-    /** Literal types of the fields, for attribute access in Flyte; fields no transformer handles are left out, like flytekit. */
-    private Map<String, LiteralType> fieldTypes(Type javaType, Class<?> raw, TransformerContext context) {
-        Map<String, Type> fields = new LinkedHashMap<>();
-        if (raw.isRecord()) {
-            for (RecordComponent component : raw.getRecordComponents()) {
-                fields.put(component.getName(), component.getGenericType());
-            }
-        } else {
-            ObjectMapper mapper = mappers.json();
-            for (BeanPropertyDefinition property : mapper.getSerializationConfig().introspect(mapper.constructType(javaType)).findProperties()) {
-                AnnotatedMember accessor = property.getAccessor();
-                if (accessor != null && accessor.getAnnotated() instanceof Field field) {
-                    fields.put(property.getName(), field.getGenericType());
-                } else if (accessor != null && accessor.getAnnotated() instanceof Method method) {
-                    fields.put(property.getName(), method.getGenericReturnType());
-                }
-            }
-        }
+    /**
+     * Literal types of the properties by their written names, for attribute access in Flyte; properties no transformer
+     * handles are left out, like flytekit.
+     */
+    private Map<String, LiteralType> fieldTypes(Type javaType, TransformerContext context) {
         Map<String, LiteralType> types = new LinkedHashMap<>();
-        fields.forEach((name, type) -> {
+        mappers.properties(javaType).forEach((name, type) -> {
             try {
                 types.put(name, context.literalTypeOf(type));
             } catch (RuntimeException e) {
@@ -154,7 +137,7 @@ public final class JacksonStructTransformer implements TypeTransformer<Object>, 
             MsgpackWriter out = new MsgpackWriter(64);
             try {
                 codec.plain().write(value, out);
-                return Literals.msgpack(UnsafeByteOperations.unsafeWrap(out.array(), 0, out.size()));
+                return Literals.msgpack(UnsafeByteOperations.unsafeWrap(out.toByteArray()));
             } catch (RuntimeException e) {
                 // an accessor threw: Jackson writes it again and reports it with the component's path
             }
@@ -273,7 +256,7 @@ public final class JacksonStructTransformer implements TypeTransformer<Object>, 
         } catch (RuntimeException e) {
             return null;
         }
-        return new Slices(out.array(), 0, ends);
+        return new Slices(out.toByteArray(), 0, ends);
     }
 
     /** Each value through the per-value writer into one shared sink; errors name the element's index and path. */
@@ -328,20 +311,14 @@ public final class JacksonStructTransformer implements TypeTransformer<Object>, 
             literals.get(i).getScalar().getBinary().getValue().copyTo(all, start);
         }
         Codec codec = codec(javaType);
-        java.util.ArrayList<Object> values = new java.util.ArrayList<>(size);
         if (codec.plain() != null) {
-            for (int i = 0, start = 0; i < size; start = ends[i++]) {
-                Object value = codec.plain().read(all, start, ends[i]);
-                if (value == null) {
-                    break; // Jackson reads the whole list, with its own results and errors
-                }
-                values.add(value);
+            java.util.List<Object> plain = codec.plain().readAll(all, ends);
+            if (plain != null) {
+                return plain;
             }
-            if (values.size() == size) {
-                return values;
-            }
-            values.clear();
+            // otherwise Jackson reads the whole list, with its own results and errors
         }
+        java.util.ArrayList<Object> values = new java.util.ArrayList<>(size);
         ObjectReader reader = codec.reader();
         try (com.fasterxml.jackson.core.JsonParser parser = reader.createParser(all)) {
             for (int i = 0; i < size; i++) {

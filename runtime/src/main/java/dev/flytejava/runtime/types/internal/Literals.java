@@ -12,6 +12,7 @@ import flyteidl.core.Literals.Void;
 import flyteidl.core.Types.LiteralType;
 import flyteidl.core.Types.SimpleType;
 import flyteidl.core.Types.TypeAnnotation;
+import flyteidl.core.Types.TypeStructure;
 import java.util.List;
 
 /** Builders and readers for the literal shapes the built-in transformers share. */
@@ -37,9 +38,12 @@ public final class Literals {
         return LiteralType.newBuilder().setSimple(simple).build();
     }
 
-    /** The same type with a union variant tag, as flytekit tags union variants with its transformer's name. */
+    /**
+     * The same type as a union variant: flytekit replaces the variant's structure with its transformer's name as the
+     * tag (a dataclass variant loses its field types).
+     */
     public static LiteralType tagged(LiteralType type, String tag) {
-        return type.toBuilder().setStructure(type.getStructure().toBuilder().setTag(tag)).build();
+        return type.toBuilder().setStructure(TypeStructure.newBuilder().setTag(tag)).build();
     }
 
     public static Literal of(Primitive.Builder primitive) {

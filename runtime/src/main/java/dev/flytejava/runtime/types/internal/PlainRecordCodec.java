@@ -16,9 +16,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * msgpack for plain records without going through Jackson: records without Jackson annotations or extra getters
- * whose components are numbers, booleans, Strings, Instants, Durations, enums, {@code Optional}s and {@code List}s of
- * those, or plain records again (see {@link PlainValueCodec}). Those are most rows a data task passes around, and
+ * msgpack for plain records through msgpack-core's packer and unpacker, without Jackson's binding: records without
+ * Jackson annotations or extra getters whose components are numbers, booleans, Strings, Instants, Durations, enums,
+ * {@code Optional}s and {@code List}s of those, or plain records again (see {@link PlainValueCodec}). Those are most rows a data task passes around, and
  * Jackson's msgpack binding spends most of its time on per-value machinery (a generator per value, a new String for
  * every key read).
  *
@@ -115,6 +115,23 @@ final class PlainRecordCodec implements PlainValueCodec {
         return value == STEP_ASIDE || value == null || !in.atEnd() ? null : value;
     }
 
+    /**
+     * The records back to back in {@code bytes}, record i ending at {@code ends[i]}, through one reader; null to let
+     * Jackson read them all when any steps aside, is nil, or does not end where its bytes end.
+     */
+    java.util.List<Object> readAll(byte[] bytes, int[] ends) {
+        MsgpackReader in = new MsgpackReader(bytes, 0, ends.length == 0 ? 0 : ends[ends.length - 1]);
+        java.util.ArrayList<Object> values = new java.util.ArrayList<>(ends.length);
+        for (int end : ends) {
+            Object value = read(in);
+            if (value == STEP_ASIDE || value == null || in.position() != end) {
+                return null;
+            }
+            values.add(value);
+        }
+        return values;
+    }
+
     @Override
     public Object read(MsgpackReader in) {
         if (in.nil()) {
@@ -149,7 +166,7 @@ final class PlainRecordCodec implements PlainValueCodec {
     private static byte[] key(String name) {
         MsgpackWriter out = new MsgpackWriter(name.length() + 5);
         out.string(name);
-        return out.copy();
+        return out.toByteArray();
     }
 
     private static boolean hasJacksonAnnotation(Class<?> type) {

@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * The msgpack of one value of a type {@link PlainRecordCodec} handles, written as Jackson writes it and read back as
- * Jackson reads it: scalars and their boxes, String, Instant and Duration (ISO text), enums (by name),
- * {@code Optional<T>} (nil when empty),
- * {@code List<T>} (an ArrayList when read) and plain records, nested freely. {@link #read} returns
+ * Jackson reads it: scalars and their boxes, String, Instant (Python's isoformat text) and Duration (float seconds,
+ * see {@link PythonTimes}), enums (by name), {@code Optional<T>} (nil when empty), {@code List<T>} (an ArrayList when
+ * read) and plain records, nested freely. {@link #read} returns
  * {@link #STEP_ASIDE} for anything it does not expect; the whole value is then left to Jackson.
  */
 interface PlainValueCodec {
@@ -52,11 +52,12 @@ interface PlainValueCodec {
             if (c == String.class) {
                 return new Scalar(true, (v, out) -> out.string((String) v), MsgpackReader::stringValue);
             }
-            if (c == Instant.class) { // Jackson's ISO text, which is toString(); other spellings are left to Jackson
-                return new Scalar(true, (v, out) -> out.string(v.toString()), in -> canonical(in.stringValue(), Instant::parse));
+            if (c == Instant.class) { // Python's isoformat text; other spellings are left to Jackson
+                return new Scalar(true, (v, out) -> out.string(PythonTimes.instant((Instant) v)),
+                        in -> canonical(in.stringValue(), PythonTimes::parseInstant, PythonTimes::instant));
             }
-            if (c == Duration.class) {
-                return new Scalar(true, (v, out) -> out.string(v.toString()), in -> canonical(in.stringValue(), Duration::parse));
+            if (c == Duration.class) { // float seconds; an ISO text (as written before) is left to Jackson
+                return new Scalar(true, (v, out) -> out.float64(PythonTimes.seconds((Duration) v)), PlainValueCodec::duration);
             }
             if (c.isEnum()) {
                 return EnumByName.of(c);
@@ -81,17 +82,31 @@ interface PlainValueCodec {
     }
 
     /**
-     * The value {@code text} spells, if it is spelled exactly as the value prints itself: such text reads the same
-     * through Jackson's time module; any other spelling (offsets, fewer digits) is left to it.
+     * The value {@code text} spells, if it is spelled exactly as {@code print} writes the value: such text reads the
+     * same through Jackson; any other spelling (other offsets, fewer digits) is left to it.
      */
-    private static Object canonical(String text, java.util.function.Function<String, Object> parse) {
+    private static <T> Object canonical(String text, java.util.function.Function<String, T> parse,
+            java.util.function.Function<T, String> print) {
         if (text == null) {
             return null;
         }
         try {
-            Object value = parse.apply(text);
-            return value.toString().equals(text) ? value : null;
+            T value = parse.apply(text);
+            return print.apply(value).equals(text) ? value : null;
         } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A number of seconds as Jackson reads it through {@link PythonTimeModule}, or null (step aside). */
+    private static Object duration(MsgpackReader in) {
+        Double seconds = in.doubleValue();
+        if (seconds == null || !Double.isFinite(seconds)) {
+            return null;
+        }
+        try {
+            return PythonTimes.duration(seconds);
+        } catch (ArithmeticException e) {
             return null;
         }
     }

@@ -12,6 +12,7 @@ import flyteidl.core.Types.SimpleType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class ScalarTransformers {
     public static List<TypeTransformer<?>> all() {
         return List.of(new LongTransformer(), new IntegerTransformer(), new DoubleTransformer(), new FloatTransformer(),
                 new BooleanTransformer(), new StringTransformer(), new InstantTransformer(),
-                new OffsetDateTimeTransformer(), new DurationTransformer(), new BytesTransformer());
+                new OffsetDateTimeTransformer(), new LocalDateTimeTransformer(), new DurationTransformer(), new BytesTransformer());
     }
 
     static long readLong(Literal literal) {
@@ -224,6 +225,23 @@ public final class ScalarTransformers {
         }
     }
 
+    /** A naive datetime, as flytekit writes a naive Python datetime: taken as UTC, read back at UTC. */
+    static final class LocalDateTimeTransformer extends ScalarTransformer<LocalDateTime> {
+        LocalDateTimeTransformer() {
+            super(LocalDateTime.class, "datetime", SimpleType.DATETIME);
+        }
+
+        @Override
+        public Literal toLiteral(LocalDateTime value, Type javaType, TransformerContext context) {
+            return Literals.of(Primitive.newBuilder().setDatetime(timestamp(value.toInstant(ZoneOffset.UTC))));
+        }
+
+        @Override
+        public LocalDateTime toJava(Literal literal, Type javaType, TransformerContext context) {
+            return LocalDateTime.ofInstant(readInstant(literal), ZoneOffset.UTC);
+        }
+    }
+
     static final class DurationTransformer extends ScalarTransformer<Duration> {
         DurationTransformer() {
             super(Duration.class, "timedelta", SimpleType.DURATION);
@@ -231,8 +249,15 @@ public final class ScalarTransformers {
 
         @Override
         public Literal toLiteral(Duration value, Type javaType, TransformerContext context) {
+            // protobuf's form, as flytekit writes it: seconds and nanos of the same sign (-1.5 ms is 0 s, -1500000 ns)
+            long seconds = value.getSeconds();
+            int nanos = value.getNano();
+            if (seconds < 0 && nanos > 0) {
+                seconds += 1;
+                nanos -= 1_000_000_000;
+            }
             return Literals.of(Primitive.newBuilder().setDuration(com.google.protobuf.Duration.newBuilder()
-                    .setSeconds(value.getSeconds()).setNanos(value.getNano())));
+                    .setSeconds(seconds).setNanos(nanos)));
         }
 
         @Override
