@@ -121,7 +121,7 @@ public final class JShellSession implements AutoCloseable {
     private Optional<Value> evalSnippet(String snippetSource, String cell, int firstLine, int snippetStart, Unresolved unresolved) {
         control.reset();
         List<SnippetEvent> events = shell.eval(snippetSource);
-        if (control.wasStopped()) throw CellErrors.message("Interrupted", "the cell was interrupted");
+        if (control.wasStopped()) throw CellErrors.message("Interrupted", control.stopMessage());
         Optional<Value> value = Optional.empty();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) continue;
