@@ -58,13 +58,13 @@ class KernelInstallIT extends KernelCase {
         // -Xshare:on fails unless the archive was written by this very JVM build
         Result share = run(List.of(argv.get(0).getAsString(), "-Xshare:on", archive, "-cp", dir.resolve("flyte-java.jar").toString(),
                 "-version"), null, Map.of(), 60);
-        assertEquals(0, share.exit(), "the archive of [" + name + "] does not belong to " + jdk + ":\n" + share.stderr());
+        assertEquals(0, share.exit(), "the archive of [" + name + "] does not belong to " + jdk + ":\n" + share.stderr() + share.stdout());
 
         List<String> command = new ArrayList<>(List.of(PYTHON, PYTHON_DIR.resolve("kernel_driver.py").toString(), "cells"));
         Result info = run(command, new Gson().toJson(Map.of("cells", List.of(),
                         "requests", List.of(Map.of("kind", "kernel_info")))),
                 Map.of("JUPYTER_PATH", jupyterPath.toString(), "FLYTE_JAVA_KERNEL", name), 180);
-        assertEquals(0, info.exit(), info.stderr());
+        assertEquals(0, info.exit(), info.stderr() + info.stdout());
         String out = info.stdout().strip();
         JsonObject answer = new Gson().fromJson(out.substring(out.lastIndexOf('\n') + 1), JsonObject.class);
         String version = answer.getAsJsonArray("requests").get(0).getAsJsonObject().getAsJsonObject("language_info").get("version").getAsString();
