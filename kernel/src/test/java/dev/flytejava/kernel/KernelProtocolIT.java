@@ -137,6 +137,8 @@ class KernelProtocolIT extends KernelCase {
         JsonObject r = cells(List.of(), List.of(Map.of("kind", "kernel_info")));
         JsonObject info = r.getAsJsonArray("requests").get(0).getAsJsonObject();
         assertEquals(kernelJdkRelease("JAVA_RUNTIME_VERSION"), info.getAsJsonObject("language_info").get("version").getAsString(), info.toString());
+        assertEquals("https://docs.oracle.com/en/java/javase/" + kernelJdkFeature() + "/docs/api/",
+                info.getAsJsonArray("help_links").get(0).getAsJsonObject().get("url").getAsString());
     }
 
     @Test
