@@ -13,7 +13,6 @@ import dev.flytejava.kernel.cell.CellRunner;
 import dev.flytejava.kernel.display.MimeRenderer;
 import dev.flytejava.kernel.eval.CellErrors;
 import dev.flytejava.kernel.eval.CellFailure;
-import dev.flytejava.kernel.eval.ExitGuard;
 import dev.flytejava.kernel.io.CellInput;
 import dev.flytejava.kernel.io.OutputRouter;
 import dev.flytejava.kernel.wire.IOPub;
@@ -37,7 +36,6 @@ final class ExecuteHandler {
     private final CellInput input;
     private final CellRunner runner;
     private final Session session;
-    private final ExitGuard exitGuard;
     private final DisplayPublisher display;
     private final History history = new History();
     private final ExecutorService cellThread = Executors.newSingleThreadExecutor(r -> {
@@ -48,7 +46,7 @@ final class ExecuteHandler {
     private int executionCount;
 
     ExecuteHandler(Messages messages, IOPub iopub, OutputRouter output, CellInput input, CellRunner runner,
-                   Session session, ExitGuard exitGuard, DisplayPublisher display) {
+                   Session session, DisplayPublisher display) {
         this.display = display;
         this.messages = messages;
         this.iopub = iopub;
@@ -56,7 +54,6 @@ final class ExecuteHandler {
         this.input = input;
         this.runner = runner;
         this.session = session;
-        this.exitGuard = exitGuard;
     }
 
     History history() {
@@ -126,13 +123,8 @@ final class ExecuteHandler {
     private Optional<CellRunner.Shown> runCell(String code, int executionCount) {
         runner.beginCell();
         Future<Optional<CellRunner.Shown>> result = cellThread.submit(() -> {
-            exitGuard.cellRunning(true);
-            try {
-                session.shell().beginCell(executionCount);
-                return runner.run(code);
-            } finally {
-                exitGuard.cellRunning(false);
-            }
+            session.shell().beginCell(executionCount);
+            return runner.run(code);
         });
         while (true) {
             try {

@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.flytejava.kernel.cell.CellRunner;
 import dev.flytejava.kernel.cell.SessionMagicContext;
-import dev.flytejava.kernel.eval.ExitGuard;
 import dev.flytejava.kernel.io.CellInput;
 import dev.flytejava.kernel.io.OutputRouter;
 import dev.flytejava.kernel.notebook.Notebook;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The kernel process: binds the channels of a connection file, answers each shell and control
  * request between {@code busy} and {@code idle} statuses, and runs until a shutdown request.
- * Everything slow (JShell, magics, the exit guard) starts on background threads after binding.
+ * Everything slow (JShell, magics) starts on background threads after binding.
  */
 public final class FlyteJavaKernel {
 
@@ -47,7 +46,6 @@ public final class FlyteJavaKernel {
     private final ExecuteHandler execute;
     private final Introspection introspection;
     private final CountDownLatch shutdown = new CountDownLatch(1);
-    private final ExitGuard exitGuard;
     private final SessionMagicContext context;
 
     private FlyteJavaKernel(KernelConnectionProperties props) throws GeneralSecurityException {
@@ -61,8 +59,7 @@ public final class FlyteJavaKernel {
         Notebook.connect(display);
         this.context = new SessionMagicContext(session::startedShell, output, display, session::magics);
         CellRunner runner = new CellRunner(session::shell, session::magics, context);
-        this.exitGuard = new ExitGuard();
-        this.execute = new ExecuteHandler(messages, connection.iopub(), output, input, runner, session, exitGuard, display);
+        this.execute = new ExecuteHandler(messages, connection.iopub(), output, input, runner, session, display);
         this.introspection = new Introspection(session);
         output.install();
         System.setIn(input);
@@ -74,9 +71,7 @@ public final class FlyteJavaKernel {
         FlyteJavaKernel kernel = new FlyteJavaKernel(props);
         kernel.connection.start();
         kernel.status(null, PublishStatus.State.STARTING);
-        kernel.session.start(() -> {
-            if (!kernel.exitGuard.install()) LOG.warn("No security manager allowed: System.exit in a cell will end the kernel");
-        }, kernel.context);
+        kernel.session.start(kernel.context);
         kernel.installInterruptSignal();
         kernel.shutdown.await();
     }
@@ -173,7 +168,6 @@ public final class FlyteJavaKernel {
         reply(channel, request, MessageType.SHUTDOWN_REPLY, content);
         Thread exit = new Thread(() -> {
             connection.iopub().flush();
-            exitGuard.shutdown();
             // Closing waits for the sockets; a cell that ignores its interrupt must not keep the
             // process alive, so the exit comes after two seconds at the latest.
             Thread closer = new Thread(connection::close, "flyte-java-close");

@@ -16,7 +16,7 @@ public final class KernelInfo {
     static Map<String, Object> content() {
         Map<String, Object> language = new LinkedHashMap<>();
         language.put("name", "java");
-        language.put("version", Runtime.version().toString());
+        language.put("version", Runtime.version().toString()); // the JDK this kernel runs on
         language.put("mimetype", "text/x-java-source");
         language.put("file_extension", ".jshell");
         language.put("pygments_lexer", "java");
@@ -32,7 +32,7 @@ public final class KernelInfo {
         content.put("banner", "Java " + Runtime.version() + " (JShell) with Flyte magics -- flyte-java " + VERSION);
         content.put("debugger", false);
         content.put("help_links", List.of(
-                Map.of("text", "Java API", "url", "https://docs.oracle.com/en/java/javase/17/docs/api/"),
+                Map.of("text", "Java API", "url", "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/docs/api/"),
                 Map.of("text", "Flyte", "url", "https://docs.flyte.org/")));
         return content;
     }

@@ -30,14 +30,12 @@ final class Session {
 
     /**
      * Starts the session on one background thread, after the kernel has bound its sockets (so it
-     * does not compete with answering the first {@code kernel_info_request}). {@code alsoRun} is
-     * start-up work done first on that thread, such as installing the exit guard. Once JShell is
+     * does not compete with answering the first {@code kernel_info_request}). Once JShell is
      * up, every magic provider gets {@code sessionStarted(context)} before the first cell runs, so
      * the names its users write (imports, helpers) exist from the first cell on.
      */
-    void start(Runnable alsoRun, MagicContext context) {
+    void start(MagicContext context) {
         startThread(() -> {
-            alsoRun.run();
             MagicProviders.Loaded loaded = null;
             try {
                 loaded = MagicProviders.load(kernelLoader, problems);

@@ -23,5 +23,6 @@ class JupyterKernelTestIT extends KernelCase {
         assertTrue(report.contains("\nOK"), report);
         assertFalse(report.contains("skipped"), "some tests were skipped:\n" + report);
         assertTrue(report.matches("(?s).*Ran (1[2-9]|[2-9]\\d) tests.*"), "expected the whole suite to run:\n" + report);
+        assertNoSecurityManagerWarning(report); // the kernels' stderr passes through to the suite's
     }
 }

@@ -1,6 +1,7 @@
 package dev.flytejava.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Base of the kernel ITs: installs the kernelspec from the just-built shaded jar with the real
  * {@code flyte-java kernel install --prefix} into a temporary prefix, and drives the kernel with
  * the real Jupyter client ({@code /usr/bin/python3} + {@code jupyter_client}) through the scenario
- * scripts in {@code src/test/python}, which answer in JSON.
+ * scripts in {@code src/test/python}, which answer in JSON. The kernel runs on the JDK named by the
+ * system property {@code flyte.java.kernel.java} (a JDK home or its {@code bin/java}; the build's own
+ * JVM when unset), chosen with {@code kernel install --java}: the jar is built once, for Java 17.
  */
 public abstract class KernelCase {
 
@@ -31,9 +34,11 @@ public abstract class KernelCase {
     protected static final Path JAR = MODULE.resolve("target/flyte-java.jar");
     protected static final Path PYTHON_DIR = MODULE.resolve("src/test/python");
     protected static final String PYTHON = "/usr/bin/python3";
+    /** The home of the JDK the kernel under test runs on. */
+    protected static final Path KERNEL_JDK = kernelJdk();
 
     @TempDir
-    static Path prefix;
+    protected static Path prefix;
 
     protected static Path jupyterPath;
 
@@ -41,11 +46,53 @@ public abstract class KernelCase {
     static void installKernelspec() throws Exception {
         assertTrue(Files.isRegularFile(JAR), "the shaded jar must be built first (mvn verify runs ITs after package): " + JAR);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Result install = run(List.of(java.toString(), "-jar", JAR.toString(), "kernel", "install", "--prefix", prefix.toString()),
-                null, Map.of(), 120);
+        Result install = run(List.of(java.toString(), "-jar", JAR.toString(), "kernel", "install", "--prefix", prefix.toString(),
+                "--java", KERNEL_JDK.toString()), null, Map.of(), 180);
         assertEquals(0, install.exit(), "kernel install failed: " + install.stderr() + install.stdout());
         jupyterPath = prefix.resolve("share/jupyter");
         assertTrue(Files.isRegularFile(jupyterPath.resolve("kernels/flyte-java/kernel.json")));
+    }
+
+    private static Path kernelJdk() {
+        String chosen = System.getProperty("flyte.java.kernel.java", "");
+        Path path = chosen.isBlank() ? Path.of(System.getProperty("java.home")) : Path.of(chosen);
+        try {
+            Path real = path.toRealPath();
+            return Files.isDirectory(real) ? real : real.getParent().getParent();
+        } catch (IOException e) {
+            throw new UncheckedIOException("flyte.java.kernel.java [" + chosen + "] is not a JDK", e);
+        }
+    }
+
+    /** A property of the kernel JDK's {@code release} file, e.g. {@code JAVA_RUNTIME_VERSION}. */
+    protected static String kernelJdkRelease(String name) {
+        return jdkRelease(KERNEL_JDK, name);
+    }
+
+    /** A property of the {@code release} file of the JDK at {@code home}. */
+    protected static String jdkRelease(Path home, String name) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith(name + "=")) return line.substring(name.length() + 1).replace("\"", "");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError("no " + name + " in " + home.resolve("release"));
+    }
+
+    /** The kernel JDK's feature release: 17, 21, 25. */
+    protected static int kernelJdkFeature() {
+        return Integer.parseInt(kernelJdkRelease("JAVA_VERSION").replaceAll("^(\\d+).*", "$1"));
+    }
+
+    /**
+     * The kernel's log (its stderr, which the Jupyter client passes through) has no Security Manager
+     * warning: Java 17 prints one when a security manager is installed, Java 18 to 23 deprecate it, 24 removed it.
+     */
+    protected static void assertNoSecurityManagerWarning(String kernelLog) {
+        assertFalse(kernelLog.toLowerCase(java.util.Locale.ROOT).matches("(?s).*security\\s*manager.*"),
+                "the kernel's log mentions the Security Manager:\n" + kernelLog);
     }
 
     /** A process's exit code and output. */
@@ -54,7 +101,18 @@ public abstract class KernelCase {
 
     /** Runs {@code kernel_driver.py SCENARIO} with {@code input} (JSON) on stdin; returns its JSON answer. */
     protected static JsonObject scenario(String scenario, Object input) {
-        return new Gson().fromJson(driverAnswer(scenario, new Gson().toJson(input), Map.of(), 180), JsonObject.class);
+        return logged(scenario, input, Map.of()).answer();
+    }
+
+    /** A scenario's JSON answer and the kernel's log (its stderr) while it ran. */
+    protected record Logged(JsonObject answer, String log) {
+    }
+
+    /** Runs a scenario with {@code env} added to the kernel's environment; keeps the kernel's log too. */
+    protected static Logged logged(String scenario, Object input, Map<String, String> env) {
+        Result r = driver(scenario, new Gson().toJson(input), env, 180);
+        String out = r.stdout().strip();
+        return new Logged(new Gson().fromJson(out.substring(out.lastIndexOf('\n') + 1), JsonObject.class), r.stderr());
     }
 
     /**
@@ -62,13 +120,17 @@ public abstract class KernelCase {
      * visible; returns its answer, the last line it printed.
      */
     protected static String driverAnswer(String scenario, String inputJson, Map<String, String> env, int timeoutSeconds) {
+        String out = driver(scenario, inputJson, env, timeoutSeconds).stdout().strip();
+        return out.substring(out.lastIndexOf('\n') + 1);
+    }
+
+    private static Result driver(String scenario, String inputJson, Map<String, String> env, int timeoutSeconds) {
         Map<String, String> environment = new HashMap<>(env);
         environment.put("JUPYTER_PATH", jupyterPath.toString());
         Result r = run(List.of(PYTHON, PYTHON_DIR.resolve("kernel_driver.py").toString(), scenario), inputJson,
                 environment, timeoutSeconds);
         assertEquals(0, r.exit(), "scenario [" + scenario + "] failed:\n" + r.stderr());
-        String out = r.stdout().strip();
-        return out.substring(out.lastIndexOf('\n') + 1);
+        return r;
     }
 
     /** Runs {@code /usr/bin/python3 args...} in the Python test folder with the kernelspec visible. */

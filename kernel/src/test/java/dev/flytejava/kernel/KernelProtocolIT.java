@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,9 @@ import java.util.Map;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.flytejava.kernel.magics.TestJars;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The kernel's protocol behaviour, driven by the real Jupyter client against the installed kernelspec. */
 class KernelProtocolIT extends KernelCase {
@@ -28,29 +32,113 @@ class KernelProtocolIT extends KernelCase {
         assertInterrupted(scenario("interrupt", interruptSpec("signal")));
     }
 
+    /** The next cell also counts the other snippet threads still alive: the interrupted loop's, if it could not be stopped. */
     private static Map<String, Object> interruptSpec(String mode) {
         return Map.of("before", List.of(cell("int kept = 41;")), "code", "while (true) {}", "mode", mode,
-                "delay", 1.0, "next", "kept + 1");
+                "delay", 1.0, "next", "(kept + 1) + \" \" + Thread.getAllStackTraces().keySet().stream()"
+                        + ".filter(t -> t.getName().startsWith(\"flyte-java-snippet-\") && t != Thread.currentThread()).count()");
     }
 
+    /**
+     * Up to Java 19 the loop's thread is stopped; from Java 20 on nothing can stop a thread that ignores interrupts,
+     * so the kernel gives it up, says so, and answers the next cell while the loop runs on.
+     */
     private static void assertInterrupted(JsonObject r) {
         assertEquals("error", r.getAsJsonObject("reply").get("status").getAsString(), r.toString());
         assertEquals("Interrupted", r.getAsJsonObject("reply").get("ename").getAsString());
         double ms = r.get("interrupt_ms").getAsDouble();
         assertTrue(ms < 1000, "interrupt took " + ms + " ms");
-        assertEquals("42", result(r.getAsJsonObject("next")), r.toString());
+        String evalue = r.getAsJsonObject("reply").get("evalue").getAsString();
+        if (kernelJdkFeature() < 20) {
+            assertEquals("the cell was interrupted", evalue);
+            assertEquals("\"42 0\"", result(r.getAsJsonObject("next")), "the loop's thread was stopped: " + r);
+        } else {
+            assertEquals("the cell was interrupted, but its thread ignores interrupts and keeps running in the background (Java "
+                    + kernelJdkFeature() + " cannot force a thread to stop); restart the kernel to end it", evalue);
+            assertEquals("\"42 1\"", result(r.getAsJsonObject("next")), "the loop's thread runs on: " + r);
+        }
         assertTrue(r.get("alive").getAsBoolean());
     }
 
     @Test
     void systemExitIsBlockedWithAClearErrorAndTheSessionSurvives() {
-        JsonObject r = cells(List.of(cell("int before = 7;"), cell("System.exit(1);"), cell("before * 6")), List.of());
-        JsonObject exit = cellAt(r, 1);
-        assertEquals("error", exit.getAsJsonObject("reply").get("status").getAsString());
-        assertEquals("System.exit(1) was blocked: it would end the kernel; use Kernel > Restart",
-                exit.getAsJsonObject("reply").get("evalue").getAsString());
-        assertEquals("42", result(cellAt(r, 2)));
+        Logged run = logged("cells", Map.of("cells", List.of(cell("int before = 7;"), cell("System.exit(3);"),
+                cell("IntConsumer quit = System::exit; quit.accept(2);"), cell("before * 6")), "requests", List.of()), Map.of());
+        JsonObject r = run.answer();
+        assertBlocked("System.exit(3)", cellAt(r, 1));
+        assertBlocked("System.exit(2)", cellAt(r, 2));
+        assertEquals("42", result(cellAt(r, 3)));
         assertTrue(r.get("alive").getAsBoolean());
+        assertNoSecurityManagerWarning(run.log());
+    }
+
+    @Test
+    void runtimeHaltAndExitAreBlockedWithAClearErrorAndTheSessionSurvives() {
+        Logged run = logged("cells", Map.of("cells", List.of(cell("int before = 7;"), cell("Runtime.getRuntime().halt(1);"),
+                cell("Runtime.getRuntime().exit(4);"), cell("before * 6")), "requests", List.of()), Map.of());
+        JsonObject r = run.answer();
+        assertBlocked("Runtime.halt(1)", cellAt(r, 1));
+        assertBlocked("Runtime.exit(4)", cellAt(r, 2));
+        assertEquals("42", result(cellAt(r, 3)));
+        assertTrue(r.get("alive").getAsBoolean());
+        assertNoSecurityManagerWarning(run.log());
+    }
+
+    private static final String QUITTER = "package demo; public class Quitter {"
+            + " public static String quit(int status) { System.exit(status); return \"still here\"; } }";
+
+    @Test
+    void aClasspathLibraryCallingSystemExitIsBlockedAndTheSessionSurvives(@TempDir Path dir) throws Exception {
+        Path jar = TestJars.jarWithSource(dir.resolve("quitter.jar"), "Quitter", QUITTER);
+        Logged run = logged("cells", Map.of("cells", List.of(cell("int before = 7;"), cell("%classpath add " + jar),
+                cell("demo.Quitter.quit(5)"), cell("before * 6")), "requests", List.of()), Map.of());
+        JsonObject r = run.answer();
+        assertEquals("ok", cellAt(r, 1).getAsJsonObject("reply").get("status").getAsString(), cellAt(r, 1).toString());
+        assertBlocked("System.exit(5)", cellAt(r, 2));
+        assertEquals("42", result(cellAt(r, 3)));
+        assertTrue(r.get("alive").getAsBoolean());
+        assertNoSecurityManagerWarning(run.log());
+    }
+
+    /**
+     * The library comes from a file repository that the kernel's Maven settings mirror every repository to, under a
+     * home of its own ({@code user.home} through {@code JAVA_TOOL_OPTIONS}): nothing is downloaded or written to ~/.m2.
+     */
+    @Test
+    void aMavenLibraryCallingSystemExitIsBlockedAndTheSessionSurvives(@TempDir Path home) throws Exception {
+        Path repo = home.resolve("repo");
+        Path version = Files.createDirectories(repo.resolve("dev/flytejava/test/quitter/1.0"));
+        TestJars.jarWithSource(version.resolve("quitter-1.0.jar"), "Quitter", QUITTER);
+        Files.writeString(version.resolve("quitter-1.0.pom"), "<project><modelVersion>4.0.0</modelVersion><groupId>dev.flytejava.test</groupId>"
+                + "<artifactId>quitter</artifactId><version>1.0</version></project>");
+        Files.createDirectories(home.resolve(".m2"));
+        Files.writeString(home.resolve(".m2/settings.xml"), "<settings><mirrors><mirror><id>files</id><mirrorOf>*</mirrorOf><url>"
+                + repo.toUri() + "</url></mirror></mirrors></settings>");
+        Logged run = logged("cells", Map.of("cells", List.of(cell("int before = 7;"), cell("%maven dev.flytejava.test:quitter:1.0"),
+                        cell("demo.Quitter.quit(6)"), cell("before * 6")), "requests", List.of()),
+                Map.of("JAVA_TOOL_OPTIONS", "-Duser.home=" + home));
+        JsonObject r = run.answer();
+        assertEquals("ok", cellAt(r, 1).getAsJsonObject("reply").get("status").getAsString(), cellAt(r, 1).toString());
+        assertBlocked("System.exit(6)", cellAt(r, 2));
+        assertEquals("42", result(cellAt(r, 3)));
+        assertTrue(r.get("alive").getAsBoolean());
+        assertNoSecurityManagerWarning(run.log());
+    }
+
+    private static void assertBlocked(String call, JsonObject cell) {
+        JsonObject reply = cell.getAsJsonObject("reply");
+        assertEquals("error", reply.get("status").getAsString(), cell.toString());
+        assertEquals("SystemExit", reply.get("ename").getAsString(), cell.toString());
+        assertEquals(call + " was blocked: it would end the kernel; use Kernel > Restart", reply.get("evalue").getAsString());
+    }
+
+    @Test
+    void kernelInfoReportsTheJdkTheKernelRunsOn() {
+        JsonObject r = cells(List.of(), List.of(Map.of("kind", "kernel_info")));
+        JsonObject info = r.getAsJsonArray("requests").get(0).getAsJsonObject();
+        assertEquals(kernelJdkRelease("JAVA_RUNTIME_VERSION"), info.getAsJsonObject("language_info").get("version").getAsString(), info.toString());
+        assertEquals("https://docs.oracle.com/en/java/javase/" + kernelJdkFeature() + "/docs/api/",
+                info.getAsJsonArray("help_links").get(0).getAsJsonObject().get("url").getAsString());
     }
 
     @Test

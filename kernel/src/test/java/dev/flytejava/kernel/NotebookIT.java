@@ -26,6 +26,7 @@ class NotebookIT extends KernelCase {
                         "--ExecutePreprocessor.timeout=120", "--output-dir", out.toString(), NOTEBOOK.toString()),
                 null, Map.of("JUPYTER_PATH", jupyterPath.toString()), 300);
         assertEquals(0, r.exit(), r.stderr());
+        assertNoSecurityManagerWarning(r.stderr()); // the kernel's stderr passes through nbconvert's
         JsonObject nb = new Gson().fromJson(Files.readString(out.resolve("01-java-basics.ipynb")), JsonObject.class);
         List<JsonObject> code = new ArrayList<>();
         for (JsonElement c : nb.getAsJsonArray("cells")) {

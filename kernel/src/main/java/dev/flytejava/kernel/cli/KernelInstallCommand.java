@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code flyte-java kernel install [--user|--sys-prefix|--prefix P] [--name N]}. */
+/** {@code flyte-java kernel install [--user|--sys-prefix|--prefix P] [--name N] [--display-name D] [--java PATH]}. */
 @Command(name = "install", mixinStandardHelpOptions = true,
         description = {"Install the Jupyter kernelspec \"Java (Flyte)\".",
                 "The shaded jar is copied into the kernelspec directory, so the installed kernel keeps working after rebuilds."})
@@ -25,11 +26,22 @@ final class KernelInstallCommand implements Callable<Integer> {
         Path prefix;
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @ArgGroup(exclusive = true)
     Where where = new Where();
 
     @Option(names = "--name", defaultValue = KernelSpecInstaller.DEFAULT_NAME, description = "Kernelspec name (default: ${DEFAULT-VALUE}).")
     String name;
+
+    @Option(names = "--display-name", defaultValue = KernelSpecInstaller.DISPLAY_NAME,
+            description = "Name shown in Jupyter's kernel list (default: ${DEFAULT-VALUE}).")
+    String displayName;
+
+    @Option(names = "--java", paramLabel = "PATH",
+            description = "JDK the kernel runs on: its home or its bin/java, Java 17 or later (default: $JAVA_HOME, else the JVM running this command).")
+    Path java;
 
     @Option(names = "--jvm-option", paramLabel = "OPT", description = "Extra JVM option for the kernel (repeatable), e.g. -Xmx4g.")
     List<String> jvmOptions = List.of();
@@ -43,8 +55,15 @@ final class KernelInstallCommand implements Callable<Integer> {
         if (where != null && where.prefix != null) kernelsDir = KernelSpecInstaller.kernelsUnderPrefix(where.prefix);
         else if (where != null && where.sysPrefix) kernelsDir = KernelSpecInstaller.kernelsUnderPrefix(KernelSpecInstaller.pythonSysPrefix());
         else kernelsDir = KernelSpecInstaller.userKernelsDir();
-        Path dir = new KernelSpecInstaller(KernelSpecInstaller.runningJar(), jvmOptions, !noCds).install(kernelsDir, name);
-        System.out.println("Installed kernelspec [" + name + "] in " + dir);
+        KernelJdk jdk;
+        Path dir;
+        try {
+            jdk = KernelJdk.choose(java, System.getenv());
+            dir = new KernelSpecInstaller(KernelSpecInstaller.runningJar(), jdk, displayName, jvmOptions, !noCds).install(kernelsDir, name);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        System.out.println("Installed kernelspec [" + name + "] in " + dir + " (Java " + jdk.version() + " at " + jdk.home() + ")");
         return 0;
     }
 }

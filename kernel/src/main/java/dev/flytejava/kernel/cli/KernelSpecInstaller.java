@@ -16,7 +16,7 @@ import dev.flytejava.kernel.KernelInfo;
 import com.google.gson.GsonBuilder;
 
 /**
- * Writes a kernelspec directory: {@code kernel.json} whose argv runs this JVM's {@code java} on a
+ * Writes a kernelspec directory: {@code kernel.json} whose argv runs the chosen JDK's {@code java} on a
  * copy of the shaded jar placed beside it. Interrupts use {@code interrupt_mode: message} (the
  * control channel); the kernel handles SIGINT as well.
  */
@@ -29,8 +29,7 @@ public final class KernelSpecInstaller {
     static final String CDS_ARCHIVE = "flyte-java.jsa";
 
     /**
-     * JVM options of the kernel process. The security manager must be allowed for the exit guard.
-     * The others were measured on the kernel's own start-to-kernel_info and trivial-cell latency:
+     * JVM options of the kernel process, measured on the kernel's own start-to-kernel_info and trivial-cell latency:
      * the serial collector and no perf data file cut start-up; C1 only ({@code TieredStopAtLevel=1})
      * roughly halves a cell's JShell compile time on a busy 2-core machine, because C2 compiler
      * threads no longer compete with javac. Compute-heavy notebooks can restore C2 with
@@ -39,7 +38,6 @@ public final class KernelSpecInstaller {
      * the usual maximum, and an idle kernel holds about 160 MB instead of 235 MB on a 23 GB machine.
      */
     static final List<String> JVM_OPTIONS = List.of(
-            "-Djava.security.manager=allow",
             "-Xshare:auto",
             "-XX:+UseSerialGC",
             "-XX:-UsePerfData",
@@ -47,11 +45,15 @@ public final class KernelSpecInstaller {
             "-Xms64m");
 
     private final Path jar;
+    private final KernelJdk jdk;
+    private final String displayName;
     private final List<String> extraJvmOptions;
     private final boolean classDataSharing;
 
-    public KernelSpecInstaller(Path jar, List<String> extraJvmOptions, boolean classDataSharing) {
+    KernelSpecInstaller(Path jar, KernelJdk jdk, String displayName, List<String> extraJvmOptions, boolean classDataSharing) {
         this.jar = jar;
+        this.jdk = jdk;
+        this.displayName = displayName;
         this.extraJvmOptions = List.copyOf(extraJvmOptions);
         this.classDataSharing = classDataSharing;
     }
@@ -76,7 +78,7 @@ public final class KernelSpecInstaller {
 
     private List<String> javaAndOptions() {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(jdk.java().toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(extraJvmOptions);
         return command;
@@ -86,7 +88,8 @@ public final class KernelSpecInstaller {
      * Records the classes a kernel session loads into a class data sharing archive (a scripted
      * session, {@code kernel train}, run with {@code -XX:ArchiveClassesAtExit}); the kernel then
      * maps them instead of loading and verifying them, and starts faster. The archive belongs to
-     * this JVM and this jar copy; if the JVM changes, Java ignores it and starts as without.
+     * the kernelspec's JDK (it records it, so the training runs on that JDK) and this jar copy; if
+     * the JDK changes, Java ignores it and starts as without.
      */
     private boolean trainArchive(Path installedJar, Path archive) {
         List<String> command = javaAndOptions();
@@ -119,11 +122,12 @@ public final class KernelSpecInstaller {
         argv.addAll(List.of("-jar", installedJar.toAbsolutePath().toString(), "kernel", "run", "--connection-file", "{connection_file}"));
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv);
-        spec.put("display_name", DISPLAY_NAME);
+        spec.put("display_name", displayName);
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
         spec.put("env", Map.of());
-        spec.put("metadata", Map.of("debugger", false, "flyte-java", Map.of("version", KernelInfo.VERSION)));
+        spec.put("metadata", Map.of("debugger", false,
+                "flyte-java", Map.of("version", KernelInfo.VERSION, "java_home", jdk.home().toString(), "java_version", jdk.version())));
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
     }
 

@@ -1,59 +1,36 @@
 package dev.flytejava.kernel.eval;
 
-import java.security.Permission;
-
 /**
- * Keeps {@code System.exit}/{@code Runtime.halt} in a cell from ending the kernel: while a cell
- * runs, {@code checkExit} throws {@link ExitBlockedException}; every other check is allowed (this
- * manager guards against accidents, it is no sandbox). Needs Java 17's (deprecated) security
- * manager, installed with {@code -Djava.security.manager=allow}.
+ * What session code calls instead of {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt}:
+ * {@link ExitCallRewriter} points those calls here in every class the session's loader defines (snippets,
+ * {@code %classpath}/{@code %maven} jars), so they throw {@link ExitBlockedException} instead of ending the
+ * kernel. The kernel's own exit is untouched. This guards against accidents, it is no sandbox: a call made
+ * through reflection or a method handle looked up at run time still ends the kernel.
  */
-@SuppressWarnings("removal")
-public final class ExitGuard extends SecurityManager {
+public final class ExitGuard {
 
-    /** {@code System.exit(n)} called by a cell. */
+    /** A call that would have ended the kernel. */
     public static final class ExitBlockedException extends SecurityException {
-        public ExitBlockedException(int status) {
-            super("System.exit(" + status + ") was blocked: it would end the kernel; use Kernel > Restart");
+        ExitBlockedException(String call, int status) {
+            super(call + "(" + status + ") was blocked: it would end the kernel; use Kernel > Restart");
         }
     }
 
-    private volatile boolean cellRunning;
-    private volatile boolean shuttingDown;
-
-    /**
-     * Installs this guard as the JVM's security manager; returns {@code false} when the JVM does
-     * not allow one (then {@code System.exit} in a cell would end the kernel). Java 17 prints a
-     * deprecation warning on the JVM's initial stderr, which is the kernel log, not a cell.
-     */
-    public boolean install() {
-        try {
-            System.setSecurityManager(this);
-            return true;
-        } catch (UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
+    private ExitGuard() {
     }
 
-    public void cellRunning(boolean running) {
-        this.cellRunning = running;
+    /** Stands in for {@code System.exit(status)}. */
+    public static void systemExit(int status) {
+        throw new ExitBlockedException("System.exit", status);
     }
 
-    /** The kernel itself is exiting: let it. */
-    public void shutdown() {
-        this.shuttingDown = true;
+    /** Stands in for {@code runtime.exit(status)}. */
+    public static void runtimeExit(Runtime runtime, int status) {
+        throw new ExitBlockedException("Runtime.exit", status);
     }
 
-    @Override
-    public void checkExit(int status) {
-        if (cellRunning && !shuttingDown) throw new ExitBlockedException(status);
-    }
-
-    @Override
-    public void checkPermission(Permission perm) {
-    }
-
-    @Override
-    public void checkPermission(Permission perm, Object context) {
+    /** Stands in for {@code runtime.halt(status)}. */
+    public static void runtimeHalt(Runtime runtime, int status) {
+        throw new ExitBlockedException("Runtime.halt", status);
     }
 }

@@ -126,7 +126,7 @@ public final class JShellSession implements AutoCloseable {
         control.reset();
         List<SnippetEvent> events = shell.eval(snippetSource);
         code.update(shell, events);
-        if (control.wasStopped()) throw CellErrors.message("Interrupted", "the cell was interrupted");
+        if (control.wasStopped()) throw CellErrors.message("Interrupted", control.stopMessage());
         Optional<Value> value = Optional.empty();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) continue;

@@ -2,6 +2,7 @@ package dev.flytejava.kernel.eval;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flytejava.kernel.display.ValueText;
@@ -9,7 +10,7 @@ import jdk.jshell.execution.DirectExecutionControl;
 
 /**
  * Runs snippets in this JVM, as {@code LocalExecutionControl} does, each on a thread of a cell
- * thread group so that {@link #stop} can end it (also a {@code while (true) {}}), and keeps the
+ * thread group so that {@link #stop} can end it (a {@code while (true) {}} too, up to Java 19), and keeps the
  * snippet's value object and its exception: JShell itself only passes on their string forms,
  * and the kernel renders values as MIME bundles and shows real stack traces.
  */
@@ -21,6 +22,9 @@ final class SessionExecutionControl extends DirectExecutionControl {
     private final ThreadGroup cellThreads = new ThreadGroup("flyte-java-cell");
     private final Object lock = new Object();
     private volatile Thread running;
+    private volatile CompletableFuture<Void> runningFinished;
+    /** The last interrupted snippet's thread could not be stopped and was left running. */
+    private volatile boolean abandoned;
     private volatile boolean stopped;
     /** An interrupt that came while the cell was not running a snippet (compiling, say). */
     private volatile boolean pendingStop;
@@ -50,6 +54,7 @@ final class SessionExecutionControl extends DirectExecutionControl {
         lastValue = null;
         lastThrowable = null;
         stopped = false;
+        abandoned = false;
     }
 
     Object lastValue() {
@@ -72,6 +77,7 @@ final class SessionExecutionControl extends DirectExecutionControl {
         }
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
+        CompletableFuture<Void> finished = new CompletableFuture<>();
         Thread thread = new Thread(cellThreads, () -> {
             try {
                 result[0] = doit.invoke(null);
@@ -81,18 +87,23 @@ final class SessionExecutionControl extends DirectExecutionControl {
                 failure[0] = e;
             } catch (Throwable e) {
                 failure[0] = e;
+            } finally {
+                finished.complete(null);
             }
         }, "flyte-java-snippet-" + THREADS.incrementAndGet());
         thread.setContextClassLoader(loaderDelegate.loader());
+        thread.setDaemon(true); // an abandoned snippet thread must not keep the JVM alive
         synchronized (lock) {
             running = thread;
+            runningFinished = finished;
         }
         try {
             thread.start();
-            thread.join();
+            finished.join(); // also completed by stop() when it gives the thread up
         } finally {
             synchronized (lock) {
                 running = null;
+                runningFinished = null;
             }
         }
         Throwable f = failure[0];
@@ -113,13 +124,28 @@ final class SessionExecutionControl extends DirectExecutionControl {
         return ValueText.of(result[0], DirectExecutionControl::valueString);
     }
 
-    /** Ends the running snippet: interrupts it, then stops its thread if it does not finish soon. */
+    /** What the cell's interrupt error says: it was stopped, or its thread was given up and still runs. */
+    String stopMessage() {
+        return abandoned
+                ? "the cell was interrupted, but its thread ignores interrupts and keeps running in the background (Java "
+                        + Runtime.version().feature() + " cannot force a thread to stop); restart the kernel to end it"
+                : "the cell was interrupted";
+    }
+
+    /**
+     * Ends the running snippet: interrupts it, and if it does not finish within 100 ms, stops its thread
+     * ({@code Thread.stop}, Java 17 to 19). From Java 20 on {@code Thread.stop} throws and nothing in the JVM can
+     * end a thread that ignores interrupts (a loop that never sleeps, waits or does I/O): the kernel then gives the
+     * thread up, so the cell ends and the kernel answers again, and the thread runs on until the kernel restarts.
+     */
     @Override
     @SuppressWarnings({"deprecation", "removal"})
     public void stop() {
         Thread thread;
+        CompletableFuture<Void> finished;
         synchronized (lock) {
             thread = running;
+            finished = runningFinished;
             if (thread == null) {
                 pendingStop = true;
                 return;
@@ -133,12 +159,12 @@ final class SessionExecutionControl extends DirectExecutionControl {
             Thread.currentThread().interrupt();
             return;
         }
-        if (thread.isAlive()) {
-            try {
-                thread.stop();
-            } catch (UnsupportedOperationException e) {
-                // Java 20+: Thread.stop is gone; the interrupt is all there is.
-            }
+        if (!thread.isAlive()) return;
+        try {
+            thread.stop();
+        } catch (UnsupportedOperationException e) {
+            abandoned = true;
+            finished.complete(null);
         }
     }
 }

@@ -12,7 +12,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Builds small real jars for class path tests: one compiled class with a static method. */
-final class TestJars {
+public final class TestJars {
 
     private TestJars() {
     }
@@ -32,14 +32,37 @@ final class TestJars {
         return jar;
     }
 
+    /** Compiles {@code source}, the whole text of class {@code demo.NAME}, into {@code jar}. */
+    public static Path jarWithSource(Path jar, String className, String source) throws IOException {
+        Path classes = compile(Files.createTempDirectory("classes"), className, source);
+        Files.createDirectories(jar.toAbsolutePath().getParent());
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            List<Path> compiled;
+            try (var listing = Files.list(classes.resolve("demo"))) {
+                compiled = listing.sorted().toList();
+            }
+            for (Path c : compiled) {
+                out.putNextEntry(new JarEntry("demo/" + c.getFileName()));
+                out.write(Files.readAllBytes(c));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
     /** Compiles the same class into a folder of class files. */
     static Path classFolder(Path folder, String className, String greeting) throws IOException {
-        Path source = Files.createTempDirectory("src").resolve(className + ".java");
-        Files.writeString(source, "package demo; public class " + className + " { public static String hello() { return \""
+        return compile(folder, className, "package demo; public class " + className + " { public static String hello() { return \""
                 + greeting + "\"; } }");
+    }
+
+    /** Compiles {@code source}, the whole text of class {@code demo.NAME}, into {@code folder} (for Java 17). */
+    public static Path compile(Path folder, String className, String text) throws IOException {
+        Path source = Files.createTempDirectory("src").resolve(className + ".java");
+        Files.writeString(source, text);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         Files.createDirectories(folder);
-        int status = javac.run(null, null, null, "-d", folder.toString(), source.toString());
+        int status = javac.run(null, null, null, "--release", "17", "-d", folder.toString(), source.toString());
         if (status != 0) throw new IllegalStateException("javac failed on " + source);
         return folder;
     }
