@@ -13,4 +13,7 @@ public interface MagicProvider {
      * the session (e.g. import the names its magics' users write). Default: nothing.
      */
     default void sessionStarted(MagicContext context) throws Exception {}
+
+    /** Called once when the session ends (kernel shutdown, the end of a headless run): release what it holds. */
+    default void sessionEnded() {}
 }

@@ -25,6 +25,17 @@ public final class MagicProviders {
             providers = List.copyOf(providers);
         }
 
+        /** Calls every provider's {@code sessionEnded}; a failure is reported, not thrown. */
+        public void endAll(Consumer<String> problems) {
+            for (MagicProvider provider : providers) {
+                try {
+                    provider.sessionEnded();
+                } catch (RuntimeException | LinkageError e) {
+                    problems.accept("Magic provider [" + provider.getClass().getName() + "] failed to end: " + e);
+                }
+            }
+        }
+
         /** Calls every provider's {@code sessionStarted}; a failure is reported, not thrown. */
         public void startAll(MagicContext context, Consumer<String> problems) {
             for (MagicProvider provider : providers) {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 /** {@code flyte-java}: the entry point of the shaded jar. */
 @Command(name = "flyte-java", mixinStandardHelpOptions = true, version = "flyte-java " + KernelInfo.VERSION,
         description = "Java (JShell) Jupyter kernel with Flyte magics, and its tools.",
-        subcommands = {KernelCommand.class, PackageCommand.class, EntrypointCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {KernelCommand.class, PackageCommand.class, EntrypointCommand.class, EntrypointTrainCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FlyteJavaCli implements Runnable {
 
     @CommandLine.Spec

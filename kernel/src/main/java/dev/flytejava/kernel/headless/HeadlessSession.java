@@ -23,13 +23,15 @@ public final class HeadlessSession implements AutoCloseable {
     private final MagicProviders.Loaded magics;
     private final CellRunner runner;
     private final PrintStream out;
+    private final PrintStream err;
     private int count;
 
-    private HeadlessSession(JShellSession shell, MagicProviders.Loaded magics, CellRunner runner, PrintStream out) {
+    private HeadlessSession(JShellSession shell, MagicProviders.Loaded magics, CellRunner runner, PrintStream out, PrintStream err) {
         this.shell = shell;
         this.magics = magics;
         this.runner = runner;
         this.out = out;
+        this.err = err;
     }
 
     public static HeadlessSession start(PrintStream out, PrintStream err) {
@@ -39,8 +41,7 @@ public final class HeadlessSession implements AutoCloseable {
         SessionMagicContext context = new SessionMagicContext(() -> shell, () -> out, () -> err, new TextOutput(out),
                 magics::registry);
         magics.startAll(context, err::println);
-        HeadlessSession session = new HeadlessSession(shell, magics, new CellRunner(() -> shell, magics::registry, context), out);
-        return session;
+        return new HeadlessSession(shell, magics, new CellRunner(() -> shell, magics::registry, context), out, err);
     }
 
     public MagicRegistry magics() {
@@ -70,6 +71,7 @@ public final class HeadlessSession implements AutoCloseable {
 
     @Override
     public void close() {
+        magics.endAll(err::println);
         shell.close();
     }
 

@@ -44,6 +44,8 @@ class EntrypointIT extends FlyteKernelCase {
     private Path work;
     private Path growCode;
     private Path explodeCode;
+    private Path flipCode;
+    private Cell flipShown;
     private TaskSpec growSpec;
 
     @BeforeAll
@@ -55,8 +57,15 @@ class EntrypointIT extends FlyteKernelCase {
                 "%%task\nBox grow(Box b, long by) { return new Box(square(b.w()) + by, b.label() + \"!\"); }",
                 "%%task\nlong explode(long x) { throw new IllegalStateException(\"exploded at \" + x); }",
                 "%flyte package grow --output " + dir.resolve("grow.tgz"),
-                "%flyte package explode --output " + dir.resolve("explode.tgz")), dir.resolve("cache"));
+                "%flyte package explode --output " + dir.resolve("explode.tgz"),
+                "record Pt(long x, long y) {\n    static Pt parse(String s) { String[] p = s.split(\",\"); return new Pt(Long.parseLong(p[0]), Long.parseLong(p[1])); }\n}",
+                "TypeEngine.register(TypeTransformer.via(Pt.class, String.class, p -> p.x() + \",\" + p.y(), Pt::parse));",
+                "%%task\nPt flip(Pt p) { return new Pt(p.y(), p.x()); }",
+                "%flyte show flip",
+                "%flyte package flip --output " + dir.resolve("flip.tgz")), dir.resolve("cache"));
         for (Cell c : cells) assertTrue(c.ok(), c.toString());
+        flipShown = cells.get(cells.size() - 2);
+        flipCode = codeOf(dir.resolve("flip.tgz"), dir.resolve("flip"));
         growCode = codeOf(dir.resolve("grow.tgz"), dir.resolve("grow"));
         explodeCode = codeOf(dir.resolve("explode.tgz"), dir.resolve("explode"));
         try (Stream<Path> specs = Files.list(dir.resolve("grow"))) {
@@ -151,6 +160,27 @@ class EntrypointIT extends FlyteKernelCase {
         ErrorDocument doc2 = ErrorDocument.parseFrom(Files.readAllBytes(out2.resolve("error.pb")));
         assertEquals("SYSTEM", doc2.getError().getCode());
         assertTrue(doc2.getError().getMessage().contains("not a readable LiteralMap"), doc2.getError().getMessage());
+    }
+
+    @Test
+    void aTransformerRegisteredInACellShipsWithTheTasksThatUseItsType() throws Exception {
+        String shown = flipShown.ofType("display_data").stream().map(c -> c.path("data").path("text/plain").asText())
+                .findFirst().orElse(flipShown.result());
+        assertTrue(shown.contains("statement") && shown.contains("TypeEngine.register(TypeTransformer.via(Pt.class"), shown);
+        Path inputs = work.resolve("flip-inputs.pb");
+        Files.write(inputs, LiteralMap.newBuilder().putLiterals("p", string("1,2")).build().toByteArray());
+        Path out = work.resolve("flip-out");
+        Result r = entrypoint("flip", flipCode.toString(), inputs.toString(), out.toString(), Map.of());
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(Files.isRegularFile(out.resolve("outputs.pb")), r.stderr() + (Files.exists(out.resolve("error.pb"))
+                ? ErrorDocument.parseFrom(Files.readAllBytes(out.resolve("error.pb"))).getError().getMessage() : ""));
+        LiteralMap outputs = LiteralMap.parseFrom(Files.readAllBytes(out.resolve("outputs.pb")));
+        assertEquals("2,1", outputs.getLiteralsOrThrow("o0").getScalar().getPrimitive().getStringValue(),
+                "the container's engine has the cell's transformer: the task's STRING interface holds");
+    }
+
+    private static Literal string(String v) {
+        return Literal.newBuilder().setScalar(Scalar.newBuilder().setPrimitive(Primitive.newBuilder().setStringValue(v))).build();
     }
 
     private static Literal integer(long v) {

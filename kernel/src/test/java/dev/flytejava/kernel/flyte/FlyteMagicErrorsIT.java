@@ -133,7 +133,7 @@ class FlyteMagicErrorsIT extends FlyteKernelCase {
 
     @Test
     void typeMismatchInWiring() {
-        assertError(typeMismatch, "Node [b] input [s]", "expected [STRING]", "[INTEGER]");
+        assertError(typeMismatch, "Node [b] (task [label]) input [s]", "expected [STRING]", "[INTEGER]");
         assertEquals("4", at(afterMismatch).result());
     }
 

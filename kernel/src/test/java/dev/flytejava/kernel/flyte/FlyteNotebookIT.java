@@ -140,8 +140,11 @@ class FlyteNotebookIT extends FlyteKernelCase {
     void flyteLineMagics() {
         List<JsonNode> updates = tagged("flyte-run").ofType("update_display_data");
         assertTrue(updates.get(updates.size() - 1).path("data").path("text/plain").asText().contains("o0 = 6"));
-        assertTrue(tagged("flyte-show-workflow").resultMime("image/svg+xml").startsWith("<svg"));
-        assertEquals("task stats\n  xs: LIST<INTEGER> -> max: INTEGER, min: INTEGER", tagged("flyte-show-task").result());
+        String workflow = tagged("flyte-show-workflow").resultMime("text/html");
+        assertTrue(workflow.contains("<svg") && workflow.contains("Code of workflow [pipeline]"), workflow);
+        String task = tagged("flyte-show-task").result();
+        assertTrue(task.startsWith("task stats\n  xs: LIST<INTEGER> -> max: INTEGER, min: INTEGER\n\nCode of task [stats]: "), task);
+        assertTrue(task.contains("record    Stats") || task.contains("record  Stats") || task.matches("(?s).*record\\s+Stats.*"), task);
         String tasks = tagged("flyte-tasks").result();
         for (String t : List.of("addOne", "slowSquare", "scale", "distance", "stats", "flip", "triple")) {
             assertTrue(tasks.contains("\n" + t + " "), t + " in " + tasks);

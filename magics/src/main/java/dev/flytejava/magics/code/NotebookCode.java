@@ -286,11 +286,17 @@ public final class NotebookCode {
     }
 
     private static Active find(Snapshot snap, CodeRoot root) {
-        return root.method() ? snap.methods().get(root.name() + "(" + root.parameterTypes() + ")") : snap.variables().get(root.name());
+        return switch (root.kind()) {
+            case METHOD -> snap.methods().get(root.name() + "(" + root.parameterTypes() + ")");
+            case VARIABLE -> snap.variables().get(root.name());
+            case CLASS -> snap.byClass().get(root.name());
+        };
     }
 
+    /** Declarations, and statements (only found as a {@link CodeRoot#compiledTo} root, e.g. a transformer's registration). */
     private static boolean tracked(Snippet s) {
-        return s instanceof ImportSnippet || s instanceof TypeDeclSnippet || s instanceof MethodSnippet || s instanceof VarSnippet;
+        return s instanceof ImportSnippet || s instanceof TypeDeclSnippet || s instanceof MethodSnippet || s instanceof VarSnippet
+                || s instanceof jdk.jshell.StatementSnippet || s instanceof jdk.jshell.ExpressionSnippet;
     }
 
     private static String problem(JShell shell, Snippet s) {
@@ -314,6 +320,9 @@ public final class NotebookCode {
         }
         if (s instanceof VarSnippet v) {
             return new CodeSnippet(CodeSnippet.Kind.VARIABLE, v.name(), v.typeName(), s.source(), null, className, cell);
+        }
+        if (!(s instanceof TypeDeclSnippet)) {
+            return new CodeSnippet(CodeSnippet.Kind.STATEMENT, "", "", s.source(), null, className, cell);
         }
         TypeDeclSnippet t = (TypeDeclSnippet) s;
         CodeSnippet.Kind kind = switch (t.subKind()) {

@@ -59,8 +59,17 @@ final class Declarations {
         session.binder().decorators(options.decorators(), where); // before anything is defined
 
         // leading newlines: JShell compile errors then name the cell line of the method
-        context.eval("\n".repeat(signature.position().line() - 1) + SessionCode.hiddenMethod(signature));
+        String lines = "\n".repeat(signature.position().line() - 1);
         TaskBinder binder = session.binder();
+        if (binder.className(signature).isPresent()) {
+            // a task of this signature runs from the current hidden method: a body that does not compile must not replace it
+            try {
+                context.eval(lines + SessionCode.probeMethod(signature));
+            } finally {
+                context.dropMethod(SessionCode.probeName(signature.name()), SessionCode.parameterTypes(signature));
+            }
+        }
+        context.eval(lines + SessionCode.hiddenMethod(signature));
         String className = binder.className(signature)
                 .orElseThrow(() -> new IllegalStateException("The method of " + where + " was not defined by JShell"));
         TaskBinder.Bound bound = binder.bind(name, signature, options, binder.closure(signature, options), className);

@@ -27,4 +27,9 @@ public final class FlyteMagicProvider implements MagicProvider {
     public void sessionStarted(MagicContext context) throws Exception {
         magics.start(context);
     }
+
+    @Override
+    public void sessionEnded() {
+        magics.close();
+    }
 }

@@ -36,6 +36,7 @@ public final class FlyteSession implements AutoCloseable {
     private final TaskBinder binder;
     private final CurrentCode current;
     private final Set<Class<?>> cellTransformers = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> registrations = new ConcurrentHashMap<>();
     /** Method name -> parameter types of the methods the magics last defined under that name. */
     private final Map<String, Set<String>> definedMethods = new ConcurrentHashMap<>();
 
@@ -45,7 +46,7 @@ public final class FlyteSession implements AutoCloseable {
         this.cache = DiskCache.open(cacheDir);
         this.runs = new LocalRuns(context);
         this.executor = LocalExecutor.builder(engine).cache(cache).listener(runs).build();
-        this.binder = new TaskBinder(context.code(), context.classLoader());
+        this.binder = new TaskBinder(context.code(), context.classLoader(), registrations);
         this.current = new CurrentCode(this, entities, context.code(), binder);
     }
 
@@ -88,6 +89,23 @@ public final class FlyteSession implements AutoCloseable {
             engine.register(transformer);
             cellTransformers.add(transformer.type());
         }
+        String snippet = registeringSnippetClass();
+        if (snippet != null) registrations.put(transformer.type().getName(), snippet);
+    }
+
+    /** The class of the cell snippet that calls in (JShell's wrapper classes are in package {@code REPL}), or null. */
+    private static String registeringSnippetClass() {
+        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                .filter(n -> n.startsWith("REPL.$JShell$")).map(n -> n.replaceFirst("^(REPL\\.\\$JShell\\$\\d+[A-Z]*).*", "$1"))
+                .findFirst().orElse(null));
+    }
+
+    /**
+     * The snippets that registered cell transformers, by the binary name of the transformer's type: a task whose code
+     * uses that type needs the registration too, in its cache key locally and in its shipped code remotely.
+     */
+    Map<String, String> registrations() {
+        return registrations;
     }
 
     /**

@@ -43,6 +43,16 @@ final class SessionCode {
         return String.join(",", s.parameters().stream().map(p -> p.type().replaceAll("\\s+", "")).toList());
     }
 
+    /** The name a re-declared task's method is first compiled under, to check it before it replaces the running one. */
+    static String probeName(String method) {
+        return "__flyte_probe_" + method + "_impl";
+    }
+
+    /** The user's method under the probe name. */
+    static String probeMethod(MethodSignature s) {
+        return s.renamed(probeName(s.name()));
+    }
+
     /** The user's method under its hidden name. */
     static String hiddenMethod(MethodSignature s) {
         return s.renamed(hiddenName(s.name()));

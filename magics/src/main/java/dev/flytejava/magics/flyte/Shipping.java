@@ -41,7 +41,7 @@ final class Shipping {
         Map<String, DeclaredTask> tasks = tasksOf(entity);
         List<CodeRoot> roots = new ArrayList<>();
         tasks.values().forEach(t -> roots.addAll(TaskBinder.roots(t.signature(), t.options().decorators())));
-        CodeClosure closure = session.context().code().closure(roots);
+        CodeClosure closure = session.binder().closure(roots);
         List<CodeManifest.TaskEntry> entries = new ArrayList<>();
         for (DeclaredTask t : tasks.values()) entries.add(entry(t, closure));
         ShippedCode code = ShippedCode.of(CodeArchive.files(closure, entries));

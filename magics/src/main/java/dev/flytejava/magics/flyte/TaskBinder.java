@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,10 +25,13 @@ import java.util.Optional;
 final class TaskBinder {
     private final NotebookCode code;
     private final ClassLoader loader;
+    private final Map<String, String> registrations;
 
-    TaskBinder(NotebookCode code, ClassLoader loader) {
+    /** {@code registrations}: per transformer type (binary name), the class of the cell snippet that registered it. */
+    TaskBinder(NotebookCode code, ClassLoader loader, Map<String, String> registrations) {
         this.code = code;
         this.loader = loader;
+        this.registrations = registrations;
     }
 
     /** A task bound to code: the runtime task, the closure it was made from, and the hidden method's class. */
@@ -47,7 +51,28 @@ final class TaskBinder {
 
     /** The closure of a task now, without binding it (cheap enough to compare on every code change). */
     CodeClosure closure(MethodSignature signature, TaskOptions options) {
-        return code.closure(roots(signature, options.decorators()));
+        return closure(roots(signature, options.decorators()));
+    }
+
+    /**
+     * The closure of {@code roots} with the cells that registered transformers for the types it holds (a record with
+     * a cell-registered {@code TypeTransformer.via(...)}): they decide the task's literals, so they count in its hash,
+     * and its container must run them before the task.
+     */
+    CodeClosure closure(List<CodeRoot> roots) {
+        List<CodeRoot> all = new ArrayList<>(roots);
+        CodeClosure closure = code.closure(all);
+        while (!registrations.isEmpty()) {
+            List<CodeRoot> more = new ArrayList<>();
+            for (Map.Entry<String, String> r : registrations.entrySet()) {
+                CodeRoot root = CodeRoot.compiledTo(r.getValue());
+                if (closure.classes().containsKey(r.getKey()) && !all.contains(root) && !more.contains(root)) more.add(root);
+            }
+            if (more.isEmpty()) break;
+            all.addAll(more);
+            closure = code.closure(all);
+        }
+        return closure;
     }
 
     /** The hidden method's class now, if its snippet is active. */

@@ -81,7 +81,7 @@ final class WorkflowWiring {
             }
             Variable in = task.iface().inputs().get(0);
             Binding list = binding(map.list(), dev.flytejava.runtime.types.JavaTypes.listOf(in.type()), map.position());
-            return new MapNode(map.id(), task, Map.of(in.name(), list), Set.of(), 0, 1.0, List.of());
+            return new MapNode(map.id(), task, Map.of(in.name(), list), Set.of(), map.concurrency(), map.minSuccessRatio(), List.of());
         }
         WorkflowIr.BranchNode branch = (WorkflowIr.BranchNode) node;
         Type literalType = literalArmType(branch);

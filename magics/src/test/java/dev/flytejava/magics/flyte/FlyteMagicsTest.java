@@ -157,12 +157,14 @@ class FlyteMagicsTest {
 
     @Test
     void anInterruptedRunSaysSoInItsSummary() throws Exception {
-        magics.task(ctx, "", "long slow(long x) throws InterruptedException { Thread.sleep(30_000); return x; }");
+        eval("java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);");
+        var started = (java.util.concurrent.CountDownLatch) ctx.variable("started").orElseThrow();
+        magics.task(ctx, "", "long slow(long x) throws InterruptedException { started.countDown(); Thread.sleep(30_000); return x; }");
         magics.workflow(ctx, "", "long wf(long x) { long a = slow(x); return a; }");
         Thread caller = Thread.currentThread();
         Thread interrupter = new Thread(() -> {
             try {
-                Thread.sleep(300);
+                started.await(); // the node runs: interrupt the run now
             } catch (InterruptedException ignored) {
                 return;
             }

@@ -47,7 +47,8 @@ public final class CodeArchive {
         for (CodeSnippet v : closure.snippets(CodeSnippet.Kind.VARIABLE)) {
             variables.add(new CodeManifest.VariableEntry(v.className(), v.name(), v.signature(), v.value()));
         }
-        CodeManifest manifest = new CodeManifest(CodeManifest.FORMAT, closure.hash(), tasks, variables, jars);
+        List<String> registrations = closure.snippets(CodeSnippet.Kind.STATEMENT).stream().map(CodeSnippet::className).toList();
+        CodeManifest manifest = new CodeManifest(CodeManifest.FORMAT, closure.hash(), tasks, variables, registrations, jars);
         try {
             files.put(MANIFEST, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         } catch (IOException e) {

@@ -6,14 +6,17 @@ import java.util.List;
  * What shipped code holds, as {@code flyte-java/manifest.json} in its archive: the tasks it can run (the class and
  * static method of each body, its input names, its decorator variables), the session variables to set up before
  * a task runs (in declaration order: by value where the closure captured one, else by running the declaration's
- * initializer), and the jars on its class path.
+ * initializer), the classes of the cell statements that registered transformers its types need (run after the
+ * variables), and the jars on its class path.
  */
-public record CodeManifest(String format, String hash, List<TaskEntry> tasks, List<VariableEntry> variables, List<JarEntry> jars) {
+public record CodeManifest(String format, String hash, List<TaskEntry> tasks, List<VariableEntry> variables,
+                           List<String> registrations, List<JarEntry> jars) {
     public static final String FORMAT = "flyte-java-code/1";
 
     public CodeManifest {
         tasks = List.copyOf(tasks);
         variables = List.copyOf(variables);
+        registrations = registrations == null ? List.of() : List.copyOf(registrations);
         jars = List.copyOf(jars);
     }
 

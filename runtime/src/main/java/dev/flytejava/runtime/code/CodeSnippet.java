@@ -17,7 +17,7 @@ public record CodeSnippet(Kind kind, String name, String signature, String sourc
     /** What a snippet declares; {@link #label} is how messages and listings name it. */
     public enum Kind {
         IMPORT("import"), CLASS("class"), INTERFACE("interface"), ENUM("enum"), RECORD("record"),
-        ANNOTATION("annotation"), METHOD("method"), VARIABLE("variable");
+        ANNOTATION("annotation"), METHOD("method"), VARIABLE("variable"), STATEMENT("statement");
 
         private final String label;
 
@@ -30,7 +30,7 @@ public record CodeSnippet(Kind kind, String name, String signature, String sourc
         }
 
         public boolean isType() {
-            return this != IMPORT && this != METHOD && this != VARIABLE;
+            return this != IMPORT && this != METHOD && this != VARIABLE && this != STATEMENT;
         }
     }
 
@@ -43,7 +43,13 @@ public record CodeSnippet(Kind kind, String name, String signature, String sourc
 
     /** {@code method factor()}, {@code record Box}, {@code variable rate}: for messages and listings. */
     public String describe() {
+        if (kind == Kind.STATEMENT) return "statement [" + firstLine(source) + "]";
         return kind.label() + " " + name + (kind == Kind.METHOD ? "(" + signature + ")" : "");
+    }
+
+    private static String firstLine(String text) {
+        String line = text.lines().findFirst().orElse("");
+        return line.length() > 60 ? line.substring(0, 57) + "..." : line;
     }
 
     /** The same declaration seen at another cell or compiled to another class: what the hash compares. */

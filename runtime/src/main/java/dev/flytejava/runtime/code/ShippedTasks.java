@@ -3,6 +3,7 @@ package dev.flytejava.runtime.code;
 import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.TaskBody;
 import dev.flytejava.runtime.model.TaskDecorator;
+import dev.flytejava.runtime.types.TypeEngine;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -23,10 +24,17 @@ import java.util.List;
 public final class ShippedTasks implements AutoCloseable {
     private final CodeManifest manifest;
     private final URLClassLoader loader;
+    private final TypeEngine engine;
 
-    private ShippedTasks(CodeManifest manifest, URLClassLoader loader) {
+    private ShippedTasks(CodeManifest manifest, URLClassLoader loader, TypeEngine engine) {
         this.manifest = manifest;
         this.loader = loader;
+        this.engine = engine;
+    }
+
+    /** The type engine over the shipped classes, with the transformers the shipped cells registered. */
+    public TypeEngine engine() {
+        return engine;
     }
 
     /**
@@ -53,8 +61,10 @@ public final class ShippedTasks implements AutoCloseable {
         } catch (java.net.MalformedURLException e) {
             throw new ShippedCodeException("Bad path in the shipped code: " + e, e);
         }
-        ShippedTasks tasks = new ShippedTasks(manifest, new URLClassLoader("flyte-java-shipped", urls.toArray(URL[]::new), parent));
+        URLClassLoader loader = new URLClassLoader("flyte-java-shipped", urls.toArray(URL[]::new), parent);
+        ShippedTasks tasks = new ShippedTasks(manifest, loader, TypeEngine.createDefault(loader));
         tasks.setUpVariables();
+        CellRegistrations.into(tasks.engine, tasks::runRegistrations);
         return tasks;
     }
 
@@ -84,6 +94,21 @@ public final class ShippedTasks implements AutoCloseable {
                 throw new ShippedCodeException("Setting up variable [" + v.name() + "] failed: " + e.getCause(), e.getCause());
             } catch (ReflectiveOperationException | LinkageError | IllegalArgumentException e) {
                 throw new ShippedCodeException("Cannot set up variable [" + v.name() + "] from [" + v.className() + "]: " + e, e);
+            }
+        }
+    }
+
+    /** Re-runs the cell statements that registered transformers, so that they register into the container's engine. */
+    private void runRegistrations() {
+        for (String className : manifest.registrations()) {
+            try {
+                Method run = Class.forName(className, true, loader).getDeclaredMethod("do_it$");
+                run.setAccessible(true);
+                run.invoke(null);
+            } catch (InvocationTargetException e) {
+                throw new ShippedCodeException("Registering a cell's transformer from [" + className + "] failed: " + e.getCause(), e.getCause());
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new ShippedCodeException("Cannot run the transformer registration in [" + className + "]: " + e, e);
             }
         }
     }

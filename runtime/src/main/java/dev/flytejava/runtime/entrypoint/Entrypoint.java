@@ -121,7 +121,7 @@ public final class Entrypoint {
             BlobStaging staging = new BlobStaging(storage, workDir.resolve("inputs"), rawOutputs);
             LiteralMap staged = staged(() -> staging.inputs(inputs), "Downloading the files and directories of the inputs");
             Thread.currentThread().setContextClassLoader(shipped.classLoader());
-            LiteralMap outputs = execute(task, shipped.classLoader(), staged);
+            LiteralMap outputs = execute(task, shipped.engine(), staged);
             return new Attempt(staged(() -> staging.outputs(outputs), "Uploading the files and directories of the outputs"));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // closing a class loader over local jars
@@ -187,8 +187,7 @@ public final class Entrypoint {
         }
     }
 
-    private LiteralMap execute(Task task, ClassLoader loader, LiteralMap inputs) throws Failure {
-        TypeEngine engine = TypeEngine.createDefault(loader);
+    private LiteralMap execute(Task task, TypeEngine engine, LiteralMap inputs) throws Failure {
         try (LocalExecutor executor = LocalExecutor.builder(engine).parallelism(1).build()) {
             return executor.run(task, inputs);
         } catch (NodeFailedException e) {

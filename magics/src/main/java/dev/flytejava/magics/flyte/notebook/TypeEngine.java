@@ -1,5 +1,6 @@
 package dev.flytejava.magics.flyte.notebook;
 
+import dev.flytejava.runtime.code.CellRegistrations;
 import dev.flytejava.magics.flyte.FlyteNotebook;
 import dev.flytejava.runtime.types.TypeTransformer;
 import java.lang.reflect.Type;
@@ -18,12 +19,22 @@ public final class TypeEngine {
      * transformer registered elsewhere for the same class is an error (use {@link #replace}).
      */
     public static void register(TypeTransformer<?> transformer) {
-        FlyteNotebook.session().registerTransformer(transformer);
+        dev.flytejava.runtime.types.TypeEngine shipped = CellRegistrations.target();
+        if (shipped != null) {
+            shipped.replace(transformer); // the cell re-run by a task's shipped code, in its container
+        } else {
+            FlyteNotebook.session().registerTransformer(transformer);
+        }
     }
 
     /** Adds or replaces the transformer for its type, e.g. after editing the cell that defines it. */
     public static void replace(TypeTransformer<?> transformer) {
-        FlyteNotebook.session().typeEngine().replace(transformer);
+        dev.flytejava.runtime.types.TypeEngine shipped = CellRegistrations.target();
+        if (shipped != null) {
+            shipped.replace(transformer);
+        } else {
+            FlyteNotebook.session().typeEngine().replace(transformer);
+        }
     }
 
     /** The Flyte type of a Java type, as text (e.g. {@code LIST<INTEGER>}). */

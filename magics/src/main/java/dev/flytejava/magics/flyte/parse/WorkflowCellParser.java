@@ -322,18 +322,35 @@ public final class WorkflowCellParser {
         String callee = calleeName(call);
         if (!call.getTypeArguments().isEmpty()) throw error(call, "type arguments on a call are not allowed");
         if (callee.equals("map")) {
-            if (call.getArguments().size() != 2 || !(call.getArguments().get(0) instanceof IdentifierTree task)) {
-                throw error(call, "a map node is `map(task, list)`: a task's name as a bare identifier, then a list");
+            List<? extends ExpressionTree> args = call.getArguments();
+            if (args.size() < 2 || args.size() > 4 || !(args.get(0) instanceof IdentifierTree task)) {
+                throw error(call, MAP_FORM);
             }
             String taskName = task.getName().toString();
             if (inputs.contains(taskName) || locals.containsKey(taskName)) {
                 throw error(task, "[" + taskName + "] is a value here; the first argument of map(...) names a task");
             }
-            return new MapNode(id, taskName, operand(call.getArguments().get(1)), cell.positionOf(call));
+            int concurrency = args.size() > 2 ? mapOption(args.get(2), "concurrency", true).intValue() : 0;
+            double ratio = args.size() > 3 ? mapOption(args.get(3), "minSuccessRatio", false).doubleValue() : 1.0;
+            if (concurrency < 0) throw error(args.get(2), "the concurrency of a map node is 0 (no limit) or more, not " + concurrency);
+            if (!(ratio > 0 && ratio <= 1)) throw error(args.get(3), "the minSuccessRatio of a map node is above 0 and at most 1, not " + ratio);
+            return new MapNode(id, taskName, operand(args.get(1)), concurrency, ratio, cell.positionOf(call));
         }
         List<Operand> args = new ArrayList<>();
         for (ExpressionTree arg : call.getArguments()) args.add(operand(arg));
         return new CallNode(id, callee, args, cell.positionOf(call));
+    }
+
+    static final String MAP_FORM = "a map node is `map(task, list)`, `map(task, list, concurrency)` or "
+            + "`map(task, list, concurrency, minSuccessRatio)`: a task's name as a bare identifier, a list, then an int and a double";
+
+    /** A map option: a number literal (an int for concurrency). */
+    private Number mapOption(ExpressionTree tree, String what, boolean integer) {
+        Object v = tree instanceof LiteralTree lit ? lit.getValue() : null;
+        boolean ok = integer ? v instanceof Integer : v instanceof Number;
+        if (!ok) throw error(tree, "the " + what + " of a map node is a number literal (" + (integer ? "an int like 4" : "like 0.5")
+                + "); " + MAP_FORM);
+        return (Number) v;
     }
 
     private Operand operand(ExpressionTree tree) {

@@ -41,7 +41,17 @@ public record WorkflowIr(MethodSignature signature, List<Node> nodes, Return out
     }
 
     /** {@code map(task, list)}: the task runs once per element (a Flyte array node). */
-    public record MapNode(String id, String callee, Operand list, CellPosition position) implements Node {}
+    /**
+     * {@code map(task, list)}, or with flytekit's map options {@code map(task, list, concurrency)} and
+     * {@code map(task, list, concurrency, minSuccessRatio)}: at most {@code concurrency} elements at once (0: no limit of
+     * its own), and the node succeeds when that share of its elements does (failed ones are then empty Optionals).
+     */
+    public record MapNode(String id, String callee, Operand list, int concurrency, double minSuccessRatio, CellPosition position)
+            implements Node {
+        public MapNode(String id, String callee, Operand list, CellPosition position) {
+            this(id, callee, list, 0, 1.0, position);
+        }
+    }
 
     /**
      * An {@code if / else if / else}: the first case whose condition holds runs its arm. Every arm of a
