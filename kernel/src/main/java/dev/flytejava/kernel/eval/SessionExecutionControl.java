@@ -134,9 +134,10 @@ final class SessionExecutionControl extends DirectExecutionControl {
 
     /**
      * Ends the running snippet: interrupts it, and if it does not finish within 100 ms, stops its thread
-     * ({@code Thread.stop}, Java 17 to 19). From Java 20 on {@code Thread.stop} throws and nothing in the JVM can
-     * end a thread that ignores interrupts (a loop that never sleeps, waits or does I/O): the kernel then gives the
-     * thread up, so the cell ends and the kernel answers again, and the thread runs on until the kernel restarts.
+     * ({@code Thread.stop}, Java 17 to 19). From Java 20 on {@code Thread.stop} throws and no Java API ends a thread
+     * that ignores interrupts (a loop that never sleeps, waits or does I/O; only a debugger agent loaded at JVM start
+     * could, and the JDWP agent cannot be attached later): the kernel then gives the thread up, so the cell ends and
+     * the kernel answers again, and the thread runs on until the kernel restarts.
      */
     @Override
     @SuppressWarnings({"deprecation", "removal"})
