@@ -37,24 +37,32 @@ public final class StorageBench {
       storage.write(remote, bytes);
       List<Long> s3Ms = new ArrayList<>();
       List<Long> fileMs = new ArrayList<>();
+      List<Long> s3Cpu = new ArrayList<>();
+      List<Long> fileCpu = new ArrayList<>();
       for (int i = 0; i <= runs; i++) { // run 0 warms the OS file cache (JDK, jars) and is not counted
-        long s3Run = firstRead(childClassPath, jvmOptions, remote.toString(), s3.environment());
-        long fileRun = firstRead(childClassPath, jvmOptions, StorageUri.of(local).toString(), Map.of());
-        System.err.printf("[bench/storage] run %d: s3 %d ms, file %d ms%n", i, s3Run, fileRun);
+        long[] s3Run = firstRead(childClassPath, jvmOptions, remote.toString(), s3.environment());
+        long[] fileRun = firstRead(childClassPath, jvmOptions, StorageUri.of(local).toString(), Map.of());
+        System.err.printf("[bench/storage] run %d: s3 %d ms (cpu %d ms), file %d ms (cpu %d ms)%n", i, s3Run[0],
+            s3Run[1], fileRun[0], fileRun[1]);
         if (i > 0) {
-          s3Ms.add(s3Run);
-          fileMs.add(fileRun);
+          s3Ms.add(s3Run[0]);
+          s3Cpu.add(s3Run[1]);
+          fileMs.add(fileRun[0]);
+          fileCpu.add(fileRun[1]);
         }
       }
       System.out.printf("first read of a %d-byte object in a fresh JVM%s, process start to bytes read, median of %d%n",
           SIZE, jvmOptions.isEmpty() ? "" : " " + jvmOptions, runs);
-      System.out.printf("  s3://   (embedded s3proxy on loopback) %5d ms   runs %s%n", median(s3Ms), s3Ms);
-      System.out.printf("  file:// (local disk)                   %5d ms   runs %s%n", median(fileMs), fileMs);
+      System.out.printf("  s3://   (embedded s3proxy on loopback) %5d ms (cpu %5d ms)   runs %s%n", median(s3Ms),
+          median(s3Cpu), s3Ms);
+      System.out.printf("  file:// (local disk)                   %5d ms (cpu %5d ms)   runs %s%n", median(fileMs),
+          median(fileCpu), fileMs);
       System.out.printf("storage: s3_first_get_ms=%d file_first_read_ms=%d%n", median(s3Ms), median(fileMs));
     }
   }
 
-  private static long firstRead(String classPath, List<String> jvmOptions, String uri, Map<String, String> env)
+  /** Milliseconds from process start to bytes read, and the CPU milliseconds the child had used by then. */
+  private static long[] firstRead(String classPath, List<String> jvmOptions, String uri, Map<String, String> env)
       throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -71,9 +79,18 @@ public final class StorageBench {
       process.destroyForcibly();
       throw new IOException("FirstRead of [" + uri + "] failed (exit " + process.exitValue() + "): " + out);
     }
-    long readAt = Long.parseLong(out.substring(out.indexOf("read_at=") + "read_at=".length()));
+    long readAt = Long.parseLong(field(out, "read_at"));
     long startNanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
-    return (readAt - startNanos) / 1_000_000;
+    return new long[] {(readAt - startNanos) / 1_000_000, Long.parseLong(field(out, "cpu_ms"))};
+  }
+
+  private static String field(String line, String name) {
+    for (String part : line.split(" ")) {
+      if (part.startsWith(name + "=")) {
+        return part.substring(name.length() + 1);
+      }
+    }
+    throw new IllegalArgumentException("No [" + name + "] in FirstRead's output [" + line + "]");
   }
 
   private static long median(List<Long> values) {
