@@ -10,17 +10,14 @@ import org.msgpack.jackson.dataformat.MessagePackFactory;
 
 /**
  * The two Jackson mappers of one engine: msgpack for Binary values (tag "msgpack") and JSON trees for the generic
- * Struct form. Same modules and features on both, so a value reads the same from either form.
+ * Struct form. Same modules and features on both, so a value reads the same from either form. Each is made when
+ * first asked for: setting up Jackson costs a few hundred milliseconds in a fresh JVM, which a program that
+ * converts no record or untyped map (a {@code flyte-java package} of a workflow of longs) need not pay.
  */
 public final class JacksonMappers {
 
-    private final ObjectMapper msgpack;
-    private final ObjectMapper json;
-
-    public JacksonMappers() {
-        this.msgpack = configure(new ObjectMapper(new MessagePackFactory()));
-        this.json = configure(new ObjectMapper());
-    }
+    private volatile ObjectMapper msgpack;
+    private volatile ObjectMapper json;
 
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new Jdk8Module())
@@ -32,11 +29,29 @@ public final class JacksonMappers {
     }
 
     public ObjectMapper msgpack() {
-        return msgpack;
+        ObjectMapper m = msgpack;
+        if (m == null) {
+            synchronized (this) {
+                m = msgpack;
+                if (m == null) {
+                    msgpack = m = configure(new ObjectMapper(new MessagePackFactory()));
+                }
+            }
+        }
+        return m;
     }
 
     public ObjectMapper json() {
-        return json;
+        ObjectMapper m = json;
+        if (m == null) {
+            synchronized (this) {
+                m = json;
+                if (m == null) {
+                    json = m = configure(new ObjectMapper());
+                }
+            }
+        }
+        return m;
     }
 
     /** Jackson's reference path ({@code points -> [2] -> x}) as our path segments ({@code .points[2].x}). */

@@ -42,13 +42,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JacksonStructTransformer implements TypeTransformer<Object>, ListCodec {
 
     private final JacksonMappers mappers;
-    private final JsonSchemas schemas = new JsonSchemas();
+    private volatile JsonSchemas schemas; // made on first use, as the mappers (see JacksonMappers)
     private final ConcurrentHashMap<Type, Codec> codecs = new ConcurrentHashMap<>();
     private final ThreadLocal<Set<Type>> typesInProgress = ThreadLocal.withInitial(HashSet::new);
 
     /** Reader and writers of one type; {@code plain} is set for the records {@link PlainRecordCodec} handles. */
     private record Codec(ObjectWriter writer, ObjectWriter listWriter, ObjectReader reader, ObjectReader treeReader,
                          PlainRecordCodec plain) {}
+
+    private JsonSchemas schemas() {
+        JsonSchemas s = schemas;
+        if (s == null) {
+            s = new JsonSchemas();
+            schemas = s;
+        }
+        return s;
+    }
 
     public JacksonStructTransformer(JacksonMappers mappers) {
         this.mappers = mappers;
@@ -109,7 +118,7 @@ public final class JacksonStructTransformer implements TypeTransformer<Object>, 
         try {
             return LiteralType.newBuilder()
                     .setSimple(SimpleType.STRUCT)
-                    .setMetadata(schemas.schemaOf(javaType, raw))
+                    .setMetadata(schemas().schemaOf(javaType, raw))
                     .setStructure(TypeStructure.newBuilder().putAllDataclassType(fieldTypes(javaType, raw, context)))
                     .setAnnotation(Literals.MSGPACK_ANNOTATION)
                     .build();
