@@ -9,6 +9,7 @@ import dev.flytejava.runtime.model.MapNode;
 import dev.flytejava.runtime.model.Node;
 import dev.flytejava.runtime.model.NodeDependencies;
 import dev.flytejava.runtime.model.SubworkflowNode;
+import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.TaskNode;
 import dev.flytejava.runtime.model.Variable;
 import dev.flytejava.runtime.model.Workflow;
@@ -32,6 +33,7 @@ import flyteidl.core.Workflow.WorkflowNode;
 import flyteidl.core.Workflow.WorkflowTemplate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,10 @@ final class WorkflowSpecs {
   /** The message of a branch that matches no case and has neither an otherwise node nor a message. */
   static final String NO_CASE_MATCHED = "no case matched and the branch has no otherwise";
 
+  /** What every node of one task shares, built once per task (a workflow may call one task a thousand times). */
+  private record TaskTarget(NodeMetadata metadata, flyteidl.core.Workflow.TaskNode taskNode) {}
+
+  private final Map<Task, TaskTarget> taskTargets = new IdentityHashMap<>();
   private final Interfaces interfaces;
   private final Bindings bindings;
   private final Conditions conditions;
@@ -135,11 +141,14 @@ final class WorkflowSpecs {
       }
     }
     if (n instanceof TaskNode t) {
-      node.setMetadata(TaskSpecs.nodeMetadata(t.task(), t.task().name()))
+      TaskTarget target = taskTargets.computeIfAbsent(t.task(), task -> new TaskTarget(
+          TaskSpecs.nodeMetadata(task, task.name()).build(),
+          flyteidl.core.Workflow.TaskNode.newBuilder()
+              .setReferenceId(TaskSpecs.taskId(task.name()))
+              .setOverrides(TaskNodeOverrides.getDefaultInstance()).build()));
+      node.setMetadata(target.metadata())
           .addAllInputs(inputs(site, n, Map.of()))
-          .setTaskNode(flyteidl.core.Workflow.TaskNode.newBuilder()
-              .setReferenceId(TaskSpecs.taskId(t.task().name()))
-              .setOverrides(TaskNodeOverrides.getDefaultInstance()));
+          .setTaskNode(target.taskNode());
     } else if (n instanceof MapNode m) {
       mapNode(site, m, node);
     } else if (n instanceof SubworkflowNode s) {

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -52,10 +53,13 @@ public final class PackageWriter {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+    // created as any new file (the umask's permissions), not as createTempFile's owner-only file
+    Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + System.nanoTime() + ".part");
     try {
       List<String> names;
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE)) {
         names = write(entities, code, out);
       }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -18,17 +18,13 @@ import org.msgpack.jackson.dataformat.MessagePackFactory;
 /**
  * The two Jackson mappers of one engine: msgpack for Binary values (tag "msgpack") and JSON trees for the generic
  * Struct form. Same modules and features on both, so a value reads the same from either form. Times are written as
- * flytekit writes them inside dataclasses ({@link PythonTimeModule}).
+ * flytekit writes them inside dataclasses ({@link PythonTimeModule}). Each is made when first asked for: setting up
+ * Jackson costs a few hundred milliseconds in a fresh JVM, which a program that converts no record need not pay.
  */
 public final class JacksonMappers {
 
-    private final ObjectMapper msgpack;
-    private final ObjectMapper json;
-
-    public JacksonMappers() {
-        this.msgpack = configure(new ObjectMapper(new MessagePackFactory()));
-        this.json = configure(new ObjectMapper());
-    }
+    private volatile ObjectMapper msgpack;
+    private volatile ObjectMapper json;
 
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new Jdk8Module())
@@ -41,11 +37,29 @@ public final class JacksonMappers {
     }
 
     public ObjectMapper msgpack() {
-        return msgpack;
+        ObjectMapper m = msgpack;
+        if (m == null) {
+            synchronized (this) {
+                m = msgpack;
+                if (m == null) {
+                    msgpack = m = configure(new ObjectMapper(new MessagePackFactory()));
+                }
+            }
+        }
+        return m;
     }
 
     public ObjectMapper json() {
-        return json;
+        ObjectMapper m = json;
+        if (m == null) {
+            synchronized (this) {
+                m = json;
+                if (m == null) {
+                    json = m = configure(new ObjectMapper());
+                }
+            }
+        }
+        return m;
     }
 
     /**
@@ -54,6 +68,7 @@ public final class JacksonMappers {
      */
     public Map<String, Type> properties(Type javaType) {
         Map<String, Type> properties = new LinkedHashMap<>();
+        ObjectMapper json = json();
         for (BeanPropertyDefinition property : json.getSerializationConfig().introspect(json.constructType(javaType)).findProperties()) {
             AnnotatedMember accessor = property.getAccessor();
             if (accessor != null && accessor.getAnnotated() instanceof Field field) {

@@ -37,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JacksonStructTransformer implements TypeTransformer<Object>, ListCodec {
 
     private final JacksonMappers mappers;
-    private final JsonSchemas schemas;
+    private volatile JsonSchemas schemas; // made on first use, as the mappers (see JacksonMappers)
     private final ConcurrentHashMap<Type, Codec> codecs = new ConcurrentHashMap<>();
     private final ThreadLocal<Set<Type>> typesInProgress = ThreadLocal.withInitial(HashSet::new);
 
@@ -45,9 +45,17 @@ public final class JacksonStructTransformer implements TypeTransformer<Object>, 
     private record Codec(ObjectWriter writer, ObjectWriter listWriter, ObjectReader reader, ObjectReader treeReader,
                          PlainRecordCodec plain) {}
 
+    private JsonSchemas schemas() {
+        JsonSchemas s = schemas;
+        if (s == null) {
+            s = new JsonSchemas(mappers);
+            schemas = s;
+        }
+        return s;
+    }
+
     public JacksonStructTransformer(JacksonMappers mappers) {
         this.mappers = mappers;
-        this.schemas = new JsonSchemas(mappers);
     }
 
     @Override
@@ -105,7 +113,7 @@ public final class JacksonStructTransformer implements TypeTransformer<Object>, 
         try {
             return LiteralType.newBuilder()
                     .setSimple(SimpleType.STRUCT)
-                    .setMetadata(schemas.schemaOf(javaType))
+                    .setMetadata(schemas().schemaOf(javaType))
                     .setStructure(TypeStructure.newBuilder().putAllDataclassType(fieldTypes(javaType, context)))
                     .setAnnotation(Literals.MSGPACK_ANNOTATION)
                     .build();

@@ -24,14 +24,24 @@ public final class UntypedStructTransformer implements TypeTransformer<Map> {
     private static final LiteralType TYPE = LiteralType.newBuilder().setSimple(SimpleType.STRUCT)
             .setAnnotation(Literals.MSGPACK_ANNOTATION).build();
 
-    private final ObjectWriter writer;
-    private final ObjectReader reader;
-    private final ObjectReader treeReader;
+    /** The msgpack writer and reader and the tree reader, made on first use (see {@link JacksonMappers}). */
+    private record Codecs(ObjectWriter writer, ObjectReader reader, ObjectReader treeReader) {}
+
+    private final JacksonMappers mappers;
+    private volatile Codecs codecs;
 
     public UntypedStructTransformer(JacksonMappers mappers) {
-        this.writer = mappers.msgpack().writerFor(Map.class);
-        this.reader = mappers.msgpack().readerFor(Map.class);
-        this.treeReader = mappers.json().readerFor(Map.class);
+        this.mappers = mappers;
+    }
+
+    private Codecs codecs() {
+        Codecs c = codecs;
+        if (c == null) {
+            c = new Codecs(mappers.msgpack().writerFor(Map.class), mappers.msgpack().readerFor(Map.class),
+                    mappers.json().readerFor(Map.class));
+            codecs = c;
+        }
+        return c;
     }
 
     @Override
@@ -52,7 +62,7 @@ public final class UntypedStructTransformer implements TypeTransformer<Map> {
     @Override
     public Literal toLiteral(Map value, Type javaType, TransformerContext context) {
         try {
-            return Literals.msgpack(UnsafeByteOperations.unsafeWrap(writer.writeValueAsBytes(value)));
+            return Literals.msgpack(UnsafeByteOperations.unsafeWrap(codecs().writer().writeValueAsBytes(value)));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
         }
@@ -64,10 +74,10 @@ public final class UntypedStructTransformer implements TypeTransformer<Map> {
         try {
             if (literal.getValueCase() == Literal.ValueCase.SCALAR && scalar.hasBinary()
                     && Literals.MSGPACK.equals(scalar.getBinary().getTag())) {
-                return reader.readValue(scalar.getBinary().getValue().toByteArray());
+                return codecs().reader().readValue(scalar.getBinary().getValue().toByteArray());
             }
             if (literal.getValueCase() == Literal.ValueCase.SCALAR && scalar.hasGeneric()) {
-                return treeReader.readValue(JsonStructs.toTree(scalar.getGeneric()));
+                return codecs().treeReader().readValue(JsonStructs.toTree(scalar.getGeneric()));
             }
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
