@@ -65,7 +65,9 @@ public final class TestAdmin implements AutoCloseable {
     this.entities = new Entities(projects);
 
     List<ServerServiceDefinition> services = new ArrayList<>();
-    services.add(new AdminService(entities, projects, null).bindService());
+    Executions executions = b.launcher == null ? null
+        : new Executions(entities, projects, storage, root, b.launcher);
+    services.add(new AdminService(entities, projects, executions).bindService());
     services.add(new DataProxyService(root, objects).bindService());
     if (tokens != null) {
       services.add(new AuthMetadataService(tokens).bindService());
@@ -216,6 +218,7 @@ public final class TestAdmin implements AutoCloseable {
     private StorageUri storage;
     private Storage storageClient;
     private AuthSettings auth;
+    private ExecutionLauncher launcher;
     private Clock clock = Clock.systemUTC();
     private final List<ServerInterceptor> interceptors = new ArrayList<>();
     private final List<String> projects = new ArrayList<>(List.of("flytesnacks"));
@@ -243,6 +246,12 @@ public final class TestAdmin implements AutoCloseable {
     /** Switches auth on: the token endpoint and UNAUTHENTICATED for calls without a valid token. */
     public Builder auth(AuthSettings settings) {
       this.auth = settings;
+      return this;
+    }
+
+    /** Runs executions: CreateExecution hands each one to it, and its events become the execution records. */
+    public Builder executions(ExecutionLauncher launcher) {
+      this.launcher = launcher;
       return this;
     }
 
