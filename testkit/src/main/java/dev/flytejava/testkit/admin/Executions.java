@@ -76,12 +76,14 @@ final class Executions implements ExecutionCalls {
     if (!spec.hasLaunchPlan()) {
       throw AdminErrors.missing("launch_plan");
     }
+    LaunchPlan plan;
     if (lpId.getResourceType() == ResourceType.TASK) {
-      throw AdminErrors.invalidArgument("the testkit runs launch plans; register a launch plan for task [%s]",
-          Ids.describe(lpId));
+      Ids.validate(lpId, true, ResourceType.TASK);
+      plan = SingleTaskLaunchPlans.forTask(entities, lpId);
+    } else {
+      Ids.validate(lpId, true, ResourceType.LAUNCH_PLAN);
+      plan = Entities.get(entities.launchPlans, lpId, "LAUNCH_PLAN");
     }
-    Ids.validate(lpId, true, ResourceType.LAUNCH_PLAN);
-    LaunchPlan plan = Entities.get(entities.launchPlans, lpId, "LAUNCH_PLAN");
     Workflow workflow = Entities.get(entities.workflows, plan.getSpec().getWorkflowId(), "WORKFLOW");
     LiteralMap inputs = mergedInputs(plan, request.getInputs().getLiteralsCount() > 0 ? request.getInputs()
         : spec.getInputs());
@@ -105,7 +107,7 @@ final class Executions implements ExecutionCalls {
           + e.getMessage()).asRuntimeException();
     }
     Execution execution = Execution.newBuilder().setId(id)
-        .setSpec(spec.toBuilder().clearInputs())
+        .setSpec(spec.toBuilder().clearInputs().setLaunchPlan(plan.getId()))
         .setClosure(ExecutionClosure.newBuilder().setPhase(WorkflowExecution.Phase.UNDEFINED)
             .setCreatedAt(Entities.now()).setUpdatedAt(Entities.now()).setWorkflowId(workflow.getId())
             .setComputedInputs(inputs))

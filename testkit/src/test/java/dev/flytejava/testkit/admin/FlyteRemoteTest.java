@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flytejava.runtime.storage.StorageUri;
 import java.nio.file.Path;
 import java.time.Duration;
+import flyteidl.core.Literals.LiteralMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,5 +41,30 @@ class FlyteRemoteTest {
     assertEquals(2, ADMIN.admin().tasks());
     assertEquals(1, ADMIN.admin().workflows());
     assertEquals(1, ADMIN.admin().launchPlans());
+  }
+
+  @Test
+  void flyteRemoteStartsAnExecutionWithTheLaunchPlansDefaultsMerged(@TempDir Path dir) throws Exception {
+    FlytekitPython python = FlytekitPython.locate();
+    List<ExecutionLauncher.Launch> launched = new CopyOnWriteArrayList<>();
+    // records what FlyteAdmin hands propeller; the execution stays queued, nothing runs it
+    try (TestAdmin admin = TestAdmin.builder().executions((launch, events) -> {
+      launched.add(launch);
+      return cause -> {};
+    }).start()) {
+      FlytekitPython.Result r = python.run(dir, Duration.ofMinutes(3), Map.of(), "flyteremote_register.py",
+          admin.hostAndPort(), "v1", "--create");
+      assertEquals(0, r.exitCode(), r.output());
+      assertEquals("fromflytekit", r.results().get("execution"), r.output());
+      assertEquals("0", r.results().get("fetched_phase"), "UNDEFINED until propeller reports");
+      assertEquals("remote_wf.remote_wf", r.results().get("launch_plan"));
+      assertEquals(1, launched.size());
+      LiteralMap inputs = launched.get(0).inputs();
+      assertEquals(5, inputs.getLiteralsOrThrow("x").getScalar().getPrimitive().getInteger(), "given by flytekit");
+      assertEquals("flyte", inputs.getLiteralsOrThrow("name").getScalar().getPrimitive().getStringValue(),
+          "the workflow's default, through the launch plan");
+      assertEquals(inputs, LiteralMap.parseFrom(admin.storage().read(
+          StorageUri.parse(launched.get(0).metadataPrefix()).resolve("inputs.pb"))));
+    }
   }
 }
