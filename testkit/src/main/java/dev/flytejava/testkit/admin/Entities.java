@@ -44,8 +44,7 @@ final class Entities {
   }
 
   synchronized Task createTask(TaskCreateRequest request) {
-    TaskValidator.validate(request);
-    projects.validate(request.getId().getProject(), request.getId().getDomain());
+    TaskValidator.validate(request, projects);
     Identifier id = request.getId();
     Optional<Task> existing = tasks.get(id);
     if (existing.isPresent()) {
