@@ -114,6 +114,7 @@ final class Entities {
         Ids.describe(spec.getWorkflowId())));
     TypedInterface iface = workflow.getClosure().getCompiledWorkflow().getPrimary().getTemplate().getInterface();
     LaunchPlanValidator.validateAgainst(spec, iface);
+    LaunchPlanValidator.validateSchedule(spec, iface);
     Optional<LaunchPlan> existing = launchPlans.get(id);
     if (existing.isPresent()) {
       if (existing.get().getSpec().equals(spec)) {

@@ -100,6 +100,19 @@ class RegistryCallsTest {
     assertTrue(project.getStatus().getDescription().contains("project [elsewhere] not found"));
   }
 
+  @Test
+  void aScheduledLaunchPlanNeedsADatetimeKickoffInputAndValuesForTheRest() {
+    var nightly = (flyteidl.admin.LaunchPlanOuterClass.LaunchPlan) GoldenSpecs.hydration("v4")
+        .hydrate(GoldenSpecs.read("modern").get(11).message());
+    var b = nightly.toBuilder();
+    b.getSpecBuilder().getWorkflowIdBuilder().setVersion("v1");
+    b.getSpecBuilder().getEntityMetadataBuilder().getScheduleBuilder().setKickoffTimeInputArg("order");
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> GoldenSpecs.register(admin, b.build()));
+    assertEquals("KickoffTimeInputArg must reference a datetime input. [order] is a STRUCT",
+        e.getStatus().getDescription());
+    assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+  }
+
   private static NamedEntityIdentifier named(String name) {
     return NamedEntityIdentifier.newBuilder().setProject(GoldenSpecs.PROJECT).setDomain(GoldenSpecs.DOMAIN)
         .setName(name).build();
