@@ -114,8 +114,13 @@ final class Executions implements ExecutionCalls {
         .build();
     records.created(execution);
     running.put(id, launcher.launch(new ExecutionLauncher.Launch(id, workflow.getClosure().getCompiledWorkflow(),
-        inputs, metadata.toString(), rawPrefix, entities.launchPlans::get), records));
+        inputs, metadata.toString(), rawPrefix, this::target), records));
     return ExecutionCreateResponse.newBuilder().setId(id).build();
+  }
+
+  private java.util.Optional<ExecutionLauncher.Target> target(Identifier launchPlan) {
+    return entities.launchPlans.get(launchPlan).flatMap(lp -> entities.workflows.get(lp.getSpec().getWorkflowId())
+        .map(wf -> new ExecutionLauncher.Target(lp, wf.getClosure().getCompiledWorkflow())));
   }
 
   /** CheckAndFetchInputsForExecution: the launch plan's defaults, then the caller's inputs, then the fixed ones. */
