@@ -67,4 +67,20 @@ class FlyteRemoteTest {
           StorageUri.parse(launched.get(0).metadataPrefix()).resolve("inputs.pb"))));
     }
   }
+
+  @Test
+  void flytekitsClientSecretAuthGetsATokenFromTheTestkit(@TempDir Path dir) {
+    FlytekitPython python = FlytekitPython.locate();
+    try (TestAdmin admin = TestAdmin.builder().auth(AuthSettings.clientCredentials("flytekit-ci", "py-s3cret"))
+        .start()) {
+      FlytekitPython.Result r = python.run(dir, Duration.ofMinutes(2), Map.of("TESTKIT_SECRET", "py-s3cret"),
+          "flyteremote_auth.py", admin.hostAndPort(), "flytekit-ci");
+      assertEquals(0, r.exitCode(), r.output());
+      assertEquals("1", r.results().get("projects"), r.output());
+      assertEquals(1, admin.tokensIssued());
+      assertEquals(2, admin.calls("ListProjects"),
+          "flytekit calls without a token first, and again with one after UNAUTHENTICATED");
+      assertTrue(!r.output().contains("py-s3cret"), "the secret is not printed");
+    }
+  }
 }
