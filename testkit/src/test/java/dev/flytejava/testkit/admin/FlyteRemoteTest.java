@@ -83,4 +83,19 @@ class FlyteRemoteTest {
       assertTrue(!r.output().contains("py-s3cret"), "the secret is not printed");
     }
   }
+
+  @Test
+  void pyflyteRegisterRegistersTheScriptsEntities(@TempDir Path dir) {
+    FlytekitPython python = FlytekitPython.locate();
+    try (TestAdmin admin = TestAdmin.builder().start()) {
+      FlytekitPython.Result r = python.run(dir, Duration.ofMinutes(2), Map.of(), "pyflyte_register.py",
+          admin.hostAndPort(), "p1");
+      assertEquals(0, r.exitCode(), r.output());
+      assertTrue(r.output().contains("Successfully registered 4 entities"), r.output());
+      assertEquals(2, admin.tasks());
+      assertEquals(1, admin.workflows());
+      assertEquals(1, admin.launchPlans());
+      assertEquals(1, admin.calls("CreateUploadLocation"), "the code went up through the data proxy");
+    }
+  }
 }
