@@ -35,6 +35,8 @@ print(f"RESULT launchplan={lp.id.name}")
 if run:
     execution = remote.execute(lp, inputs={"x": 2, "name": "java"}, wait=True)
     print(f"RESULT phase={execution.closure.phase}")
+    if execution.closure.error is not None:
+        print(f"execution error: {execution.closure.error.message}")
     print(f"RESULT output={execution.outputs['o0']}")
 if create:
     execution = remote.execute(lp, inputs={"x": 5}, execution_name="fromflytekit", wait=False)

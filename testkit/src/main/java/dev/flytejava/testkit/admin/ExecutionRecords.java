@@ -82,6 +82,12 @@ final class ExecutionRecords implements ExecutionLauncher.Events {
     return out;
   }
 
+  synchronized Optional<TaskExecution> task(TaskExecutionIdentifier id) {
+    TaskExecutionIdentifier key = id.toBuilder().setNodeExecutionId(id.getNodeExecutionId().toBuilder()
+        .setExecutionId(key(id.getNodeExecutionId().getExecutionId()))).build();
+    return Optional.ofNullable(tasks.get(key)).map(TaskExecution.Builder::build);
+  }
+
   @Override
   public synchronized void workflowEvent(WorkflowExecutionEvent e) {
     Execution.Builder exec = executions.get(key(e.getExecutionId()));

@@ -257,6 +257,29 @@ final class Executions implements ExecutionCalls {
     return TaskExecutionList.newBuilder().addAllTaskExecutions(page.rows()).setToken(page.nextToken()).build();
   }
 
+  @Override
+  public TaskExecution task(flyteidl.core.IdentifierOuterClass.TaskExecutionIdentifier id) {
+    node(id.getNodeExecutionId());
+    return records.task(id).orElseThrow(() -> AdminErrors.notFound(
+        "missing entity of type task execution with identifier [task %s, node %s, attempt %d]",
+        Ids.describe(id.getTaskId()), id.getNodeExecutionId().getNodeId(), id.getRetryAttempt()));
+  }
+
+  @Override
+  public flyteidl.admin.TaskExecutionOuterClass.TaskExecutionGetDataResponse taskData(
+      flyteidl.core.IdentifierOuterClass.TaskExecutionIdentifier id) {
+    TaskExecution task = task(id);
+    var out = flyteidl.admin.TaskExecutionOuterClass.TaskExecutionGetDataResponse.newBuilder();
+    if (!task.getInputUri().isEmpty()) {
+      out.setInputs(UrlBlob.newBuilder().setUrl(task.getInputUri())).setFullInputs(read(task.getInputUri()));
+    }
+    if (!task.getClosure().getOutputUri().isEmpty()) {
+      out.setOutputs(UrlBlob.newBuilder().setUrl(task.getClosure().getOutputUri()))
+          .setFullOutputs(read(task.getClosure().getOutputUri()));
+    }
+    return out.build();
+  }
+
   /** A LiteralMap from storage; none yet (or an empty node output) reads as empty, as FlyteAdmin answers. */
   private LiteralMap read(String uri) {
     try {

@@ -3,6 +3,7 @@ package dev.flytejava.testkit.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flytejava.runtime.storage.Storage;
 import dev.flytejava.runtime.storage.StorageUri;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,6 +97,23 @@ class FlyteRemoteTest {
       assertEquals(1, admin.workflows());
       assertEquals(1, admin.launchPlans());
       assertEquals(1, admin.calls("CreateUploadLocation"), "the code went up through the data proxy");
+    }
+  }
+
+  @Test
+  void flyteRemoteRunsTheWorkflowToSucceededWithItsOutputs(@TempDir Path dir) throws Exception {
+    FlytekitPython python = FlytekitPython.locate();
+    Path work = java.nio.file.Files.createDirectories(dir.resolve("tasks"));
+    Path script = java.nio.file.Files.createDirectories(dir.resolve("script"));
+    try (Storage storage = Storage.create();
+        TestAdmin admin = TestAdmin.builder().executions(new ProcessLauncher(storage, python.binDirectory(), work,
+            Duration.ofMinutes(2))).start()) {
+      FlytekitPython.Result r = python.run(script, Duration.ofMinutes(4), Map.of(), "flyteremote_register.py",
+          admin.hostAndPort(), "v1", "--run");
+      assertEquals(0, r.exitCode(), r.output());
+      assertEquals("4", r.results().get("phase"), "SUCCEEDED: " + r.output());
+      assertEquals("hello java hello java hello java hello java", r.results().get("output"), r.output());
+      assertTrue(admin.calls("ListNodeExecutions") >= 1, "flytekit followed the nodes");
     }
   }
 }
