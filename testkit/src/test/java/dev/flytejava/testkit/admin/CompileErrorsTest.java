@@ -61,6 +61,16 @@ class CompileErrorsTest {
         + "prefixed ids: " + message);
   }
 
+  @Test
+  void aConditionReadingAnInputTheBranchDoesNotBind() {
+    WorkflowSpec.Builder wf = workflow("09_orders.workflows.process_order_2.pb");
+    Node.Builder branch = wf.getTemplateBuilder().getNodesBuilder(2);
+    branch.removeInputs(0); // .threshold, which the condition compares with
+    String message = reject(wf);
+    assertTrue(message.contains("Code: VariableNameNotFound, Node Id: n2, Description: Variable [.threshold] not "
+        + "found on node [n2]."), message);
+  }
+
   private WorkflowSpec.Builder workflow(String file) {
     WorkflowSpec spec = (WorkflowSpec) modern.stream().filter(s -> s.file().equals(file)).findFirst().orElseThrow()
         .message();
