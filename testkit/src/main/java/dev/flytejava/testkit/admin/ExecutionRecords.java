@@ -103,6 +103,9 @@ final class ExecutionRecords implements ExecutionLauncher.Events {
       closure.setDuration(since(closure.hasStartedAt() ? closure.getStartedAt() : closure.getCreatedAt(),
           e.getOccurredAt()));
     }
+    if (e.getPhase() == WorkflowExecution.Phase.ABORTED && closure.hasAbortMetadata()) {
+      return; // the abort's cause and principal stay the result (one oneof with error and outputs)
+    }
     if (e.hasError()) {
       closure.setError(e.getError());
     } else if (!e.getOutputUri().isEmpty()) {

@@ -120,8 +120,11 @@ public final class ProcessLauncher implements ExecutionLauncher {
         storage.write(out, result.toByteArray());
         workflow(WorkflowExecution.Phase.SUCCEEDED, out.toString(), null);
       } catch (NodeFailure f) {
-        workflow(abortCause != null ? WorkflowExecution.Phase.ABORTED : WorkflowExecution.Phase.FAILED, null,
-            f.error);
+        if (abortCause != null) {
+          workflow(WorkflowExecution.Phase.ABORTED, null, null);
+        } else {
+          workflow(WorkflowExecution.Phase.FAILED, null, f.error);
+        }
       } catch (StorageException | RuntimeException e) {
         workflow(WorkflowExecution.Phase.FAILED, null, error("SystemError", String.valueOf(e),
             ExecutionError.ErrorKind.SYSTEM));
@@ -194,6 +197,10 @@ public final class ProcessLauncher implements ExecutionLauncher {
         task.getContainer().getEnvList().forEach(kv -> env.put(kv.getKey(), kv.getValue()));
         Process p = pb.start();
         current = p;
+        if (abortCause != null) { // the abort came while the process was starting
+          p.descendants().forEach(ProcessHandle::destroyForcibly);
+          p.destroyForcibly();
+        }
         if (!p.waitFor(taskTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
           p.descendants().forEach(ProcessHandle::destroyForcibly);
           p.destroyForcibly().waitFor();
