@@ -226,6 +226,43 @@ class PluginsTest {
   }
 
   @Test
+  void eachPluginRunsFromItsCompiledTemplateWithTheLocalOutputs() throws Exception {
+    Path flag = dir.resolve("there");
+    Files.writeString(flag, "");
+    Task sensor = FileSensor.task("sense", flag.toString(), Duration.ofSeconds(2), Duration.ofMillis(20));
+    Map<String, TaskTemplate> templates = new LinkedHashMap<>();
+    for (Task t : List.of(mul(), adults(), sensor)) {
+      CompiledSpec spec = new IdlCompiler(engine).compile(EntitySet.of(t), CompileOptions.forPackage(), "0123abcd")
+          .specs().get(0);
+      templates.put(t.name(), TaskSpec.parseFrom(((CompiledSpec.OfTask) spec).spec().toByteArray()).getTemplate());
+    }
+    ClassLoader loader = getClass().getClassLoader();
+    TaskTemplate raw = templates.get("mul");
+    var out = TaskTypePlugins.find(raw.getType(), loader).orElseThrow().execute(raw, literals("a", 6L, "b", 7L));
+    assertEquals(42L, engine.toJava(out.getLiteralsOrThrow("area"), long.class));
+
+    TaskTemplate sql = templates.get("adults");
+    out = TaskTypePlugins.find(sql.getType(), loader).orElseThrow().execute(sql, literals("minAge", 18L));
+    assertEquals(executor.call(adults(), 18L),
+        engine.toJava(out.getLiteralsOrThrow("o0"), dev.flytejava.runtime.types.JavaTypes.listOf(Person.class)));
+    IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+        () -> TaskTypePlugins.find(sql.getType(), loader).orElseThrow().execute(sql, literals("minAge", "old")));
+    assertTrue(wrong.getMessage().contains("input [minAge] of task [adults]"), wrong.getMessage());
+
+    TaskTemplate sense = templates.get("sense");
+    assertEquals(0, TaskTypePlugins.find(sense.getType(), loader).orElseThrow()
+        .execute(sense, flyteidl.core.Literals.LiteralMap.getDefaultInstance()).getLiteralsCount());
+  }
+
+  private flyteidl.core.Literals.LiteralMap literals(Object... pairs) {
+    var m = flyteidl.core.Literals.LiteralMap.newBuilder();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.putLiterals((String) pairs[i], engine.toLiteral(pairs[i + 1], pairs[i + 1].getClass()));
+    }
+    return m.build();
+  }
+
+  @Test
   void pluginsAreFoundByTaskType() {
     assertTrue(TaskTypePlugins.find(FileSensorAgent.TASK_TYPE, getClass().getClassLoader()).isPresent());
     assertTrue(TaskTypePlugins.find("no-such-type", getClass().getClassLoader()).isEmpty());
