@@ -33,6 +33,8 @@ class PluginsIT extends FlyteKernelCase {
     private int survived;
     private int sensorTimeout;
     private int workflowRun;
+    private int packageCell;
+    private Path packaged;
     private int notFound;
     private int nonZero;
     private int missingOutput;
@@ -62,7 +64,7 @@ class PluginsIT extends FlyteKernelCase {
         add("%flyte sensor waitReady --path " + flag + " --timeout 1s --poke-interval 100ms");
         sensorTimeout = add("waitReady()");
         add("java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + flag + "\"), \"\")");
-        add("%%task\nlong addOne(long x) { return x + 1; }");
+        add("%%task --sidecar proxy=nginx:1.25\nlong addOne(long x) { return x + 1; }");
         add("""
                 %%workflow
                 long mixed(long a) {
@@ -73,6 +75,8 @@ class PluginsIT extends FlyteKernelCase {
                     return area;
                 }""");
         workflowRun = add("mixed(5)");
+        packaged = work.resolve("mixed.tgz");
+        packageCell = add("%flyte package mixed --output " + packaged);
         add("%%container_task --name nocmd --image alpine:3.19\nno-such-command-xyz --flag");
         notFound = add("nocmd()");
         add("%%container_task --name fails --image alpine:3.19\nsh -c \"echo last words >&2; exit 3\"");
@@ -101,6 +105,27 @@ class PluginsIT extends FlyteKernelCase {
         assertEquals("[Person[name=ann, age=31], Person[name=cy, age=45]]", cells.get(adultsCall).result());
         assertTrue(cells.get(workflowRun).ok(), cells.get(workflowRun).toString());
         assertEquals("30", cells.get(workflowRun).result());
+    }
+
+    @Test
+    void theWorkflowPackagesWithEachPluginsTaskTypeAsTheOfficialProtosReadIt(@TempDir Path out) throws Exception {
+        assertTrue(cells.get(packageCell).ok(), cells.get(packageCell).toString());
+        try (var in = java.nio.file.Files.newInputStream(packaged)) {
+            dev.flytejava.runtime.code.TarExtractor.extract(in, out);
+        }
+        java.util.Map<String, flyteidl.core.Tasks.TaskTemplate> tasks = new java.util.TreeMap<>();
+        try (var files = java.nio.file.Files.list(out)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith("_1.pb")).toList()) {
+                var t = flyteidl.admin.TaskOuterClass.TaskSpec.parseFrom(java.nio.file.Files.readAllBytes(f)).getTemplate();
+                tasks.put(t.getId().getName(), t);
+            }
+        }
+        assertEquals("raw-container", tasks.get("mul").getType());
+        assertEquals("/var/outputs", tasks.get("mul").getContainer().getDataConfig().getOutputPath());
+        assertEquals("flyte-java-sql", tasks.get("adults").getType());
+        assertEquals("flyte-java-file-sensor", tasks.get("waitReady").getType());
+        assertEquals("sidecar", tasks.get("addOne").getType());
+        assertEquals("primary", tasks.get("addOne").getConfigOrThrow("primary_container_name"));
     }
 
     @Test
