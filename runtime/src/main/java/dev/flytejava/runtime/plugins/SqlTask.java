@@ -3,6 +3,7 @@ package dev.flytejava.runtime.plugins;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import dev.flytejava.runtime.idl.EntrypointArgs;
+import dev.flytejava.runtime.model.BuiltinTasks;
 import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.TaskOptions;
 import dev.flytejava.runtime.model.TypedInterface;
@@ -22,10 +23,13 @@ import java.util.Map;
  *
  * <p>Remotely it is a task of type {@value #TASK_TYPE} with the query and database URL in {@code custom} (as
  * flytekit's {@code SQLite3Task} keeps {@code query_template} and {@code uri}), run from its template by the runtime
- * image's entrypoint ({@code flyte-java entrypoint --task-template}); it ships no code.
+ * image's entrypoint ({@code flyte-java entrypoint --task flyte-java.from-template --code {{.taskTemplatePath}}});
+ * it ships no code.
  */
 public final class SqlTask implements PluginBody {
   public static final String TASK_TYPE = "flyte-java-sql";
+  /** Where propeller writes the task's template for the pod (flytekit's shim tasks read theirs from there too). */
+  public static final String TASK_TEMPLATE_PATH = "{{.taskTemplatePath}}";
 
   private final String name;
   private final String url;
@@ -90,10 +94,11 @@ public final class SqlTask implements PluginBody {
     template.setType(TASK_TYPE).setCustom(custom(url, query.template()));
   }
 
-  /** The runtime image's entrypoint, reading the task from its template (propeller writes it for the pod). */
+  /** The runtime image's entrypoint, running the task from its template (propeller writes it for the pod). */
   static List<String> entrypointArgs() {
     return List.of("flyte-java", "entrypoint",
-        "--task-template", "{{.taskTemplatePath}}",
+        "--task", BuiltinTasks.FROM_TEMPLATE,
+        "--code", TASK_TEMPLATE_PATH,
         "--inputs", EntrypointArgs.INPUTS,
         "--output-prefix", EntrypointArgs.OUTPUT_PREFIX,
         "--raw-output-data-prefix", EntrypointArgs.RAW_OUTPUT_DATA_PREFIX);

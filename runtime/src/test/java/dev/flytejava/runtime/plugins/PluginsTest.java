@@ -254,6 +254,29 @@ class PluginsTest {
         .execute(sense, flyteidl.core.Literals.LiteralMap.getDefaultInstance()).getLiteralsCount());
   }
 
+  @Test
+  void theEntrypointRunsASqlTaskFromTheTemplatePropellerWrites() throws Exception {
+    CompiledSpec spec = new IdlCompiler(engine).compile(EntitySet.of(adults()), CompileOptions.forPackage(), "0123abcd")
+        .specs().get(0);
+    TaskTemplate template = ((CompiledSpec.OfTask) spec).spec().getTemplate();
+    List<String> args = template.getContainer().getArgsList();
+    assertEquals(List.of("flyte-java", "entrypoint", "--task", "flyte-java.from-template", "--code", "{{.taskTemplatePath}}"),
+        args.subList(0, 6));
+    Path templateFile = Files.write(dir.resolve("task.pb"), template.toByteArray());
+    Path inputs = Files.write(dir.resolve("inputs.pb"), literals("minAge", 18L).toByteArray());
+    Path out = Files.createDirectory(dir.resolve("out"));
+    var entrypointArgs = new dev.flytejava.runtime.entrypoint.EntrypointArgs("flyte-java.from-template",
+        templateFile.toString(), inputs.toString(), out.toString(), null, null, null);
+    try (var storage = dev.flytejava.runtime.storage.Storage.create()) {
+      assertEquals(dev.flytejava.runtime.entrypoint.Entrypoint.Outcome.SUCCEEDED,
+          new dev.flytejava.runtime.entrypoint.Entrypoint(entrypointArgs, storage, Files.createDirectory(dir.resolve("w")),
+              System.err).run());
+    }
+    var outputs = flyteidl.core.Literals.LiteralMap.parseFrom(Files.readAllBytes(out.resolve("outputs.pb")));
+    assertEquals(executor.call(adults(), 18L),
+        engine.toJava(outputs.getLiteralsOrThrow("o0"), dev.flytejava.runtime.types.JavaTypes.listOf(Person.class)));
+  }
+
   private flyteidl.core.Literals.LiteralMap literals(Object... pairs) {
     var m = flyteidl.core.Literals.LiteralMap.newBuilder();
     for (int i = 0; i < pairs.length; i += 2) {
