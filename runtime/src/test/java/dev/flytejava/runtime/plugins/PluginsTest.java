@@ -46,7 +46,7 @@ class PluginsTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    executor = LocalExecutor.builder(engine).build();
+    executor = LocalExecutor.builder(engine).cache(dev.flytejava.runtime.exec.DiskCache.at(dir.resolve("cache"))).build();
     db = "jdbc:sqlite:" + dir.resolve("people.db");
     try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE people (name TEXT, age INTEGER)");
@@ -86,6 +86,19 @@ class PluginsTest {
     Task files = container("files", "cat /var/inputs/a /var/inputs/b > /var/outputs/o && echo done >&2",
         types("o", String.class));
     assertEquals("67", executor.call(files, 6L, 7L).toString().replace("\n", ""));
+  }
+
+  @Test
+  void aContainerTaskIsRetriedAndCachedLikeAnyTask() throws Exception {
+    Path runs = dir.resolve("runs");
+    // fails on its first run, succeeds on the second: the retry makes the call succeed
+    String script = "echo run >> " + runs + "; [ $(wc -l < " + runs + ") -ge 2 ] && echo ok > /var/outputs/o";
+    Task flaky = ContainerTask.task("flaky", List.of("sh", "-c", script), Map.of(), types("o", String.class),
+        TaskOptions.defaults().withImage("alpine:3.19").withRetries(1).withCache("v1"));
+    assertEquals("ok", executor.call(flaky));
+    assertEquals(2, Files.readAllLines(runs).size());
+    assertEquals("ok", executor.call(flaky)); // from the cache: the command does not run again
+    assertEquals(2, Files.readAllLines(runs).size());
   }
 
   @Test
