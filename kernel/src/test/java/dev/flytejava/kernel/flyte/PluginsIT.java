@@ -89,7 +89,8 @@ class PluginsIT extends FlyteKernelCase {
         sqlSyntax = add("broken()");
         wrongParameter = add("%flyte run adults --minAge old");
         stillUsable = add("mul(2, 3)");
-        cells = runCells(sources, work.resolve("cache"));
+        // raw container tasks as local processes: the test neither pulls images nor needs a container daemon
+        cells = runCells(sources, work.resolve("cache"), java.util.Map.of("FLYTE_JAVA_CONTAINER_CLI", "none"));
     }
 
     private void assertError(int i, String... fragments) {

@@ -23,7 +23,8 @@ class PluginsNotebookIT extends KernelCase {
     void thePluginsNotebookRunsCleanAndShowsEachKindWorking(@TempDir Path out) throws Exception {
         Result r = run(List.of("/usr/bin/jupyter", "nbconvert", "--execute", "--to", "notebook",
                         "--ExecutePreprocessor.timeout=120", "--output-dir", out.toString(), NOTEBOOK.toString()),
-                null, Map.of("JUPYTER_PATH", jupyterPath.toString(), "FLYTE_JAVA_CACHE_DIR", out.resolve("cache").toString()),
+                null, Map.of("JUPYTER_PATH", jupyterPath.toString(), "FLYTE_JAVA_CACHE_DIR", out.resolve("cache").toString(),
+                        "FLYTE_JAVA_CONTAINER_CLI", "none"),
                 300);
         assertEquals(0, r.exit(), r.stderr());
         JsonObject nb = new Gson().fromJson(Files.readString(out.resolve("plugins.ipynb")), JsonObject.class);

@@ -4,11 +4,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The container command line raw container tasks run under locally: {@code docker} or {@code podman}, whichever first
- * answers {@code info}; none when neither does (or {@code FLYTE_JAVA_CONTAINER_CLI=none}), and then tasks run as
- * local processes. Looked up once per JVM.
+ * answers {@code info}; none when neither does, and then tasks run as local processes. {@code FLYTE_JAVA_CONTAINER_CLI}
+ * (or the system property {@value #PROPERTY}) picks one, or {@code none}. Looked up once per JVM.
  */
 final class ContainerCli {
   private ContainerCli() {}
+
+  static final String PROPERTY = "flyte.java.container.cli";
 
   private static volatile String found;
   private static volatile boolean looked;
@@ -26,7 +28,7 @@ final class ContainerCli {
   }
 
   private static String lookUp() {
-    String chosen = System.getenv("FLYTE_JAVA_CONTAINER_CLI");
+    String chosen = System.getProperty(PROPERTY, System.getenv("FLYTE_JAVA_CONTAINER_CLI"));
     if ("none".equals(chosen)) {
       return null;
     }

@@ -37,6 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each plugin kind runs locally, alone and in one workflow beside a Java task, fails clearly, and compiles to its IDL. */
 class PluginsTest {
+  static {
+    // the file contract as a local process, so the test neither pulls images nor depends on a container daemon
+    System.setProperty(ContainerCli.PROPERTY, "none");
+  }
+
   record Person(String name, long age) {}
 
   private final TypeEngine engine = TypeEngine.createDefault(getClass().getClassLoader());
