@@ -42,6 +42,10 @@ class PluginsIT extends FlyteKernelCase {
     private int sqlSyntax;
     private int wrongParameter;
     private int stillUsable;
+    private int shown;
+    private int listed;
+    private int redeclared;
+    private int oldOverload;
 
     @BeforeAll
     void run(@TempDir Path work) throws Exception {
@@ -89,6 +93,14 @@ class PluginsIT extends FlyteKernelCase {
         sqlSyntax = add("broken()");
         wrongParameter = add("%flyte run adults --minAge old");
         stillUsable = add("mul(2, 3)");
+        shown = add("%flyte show mul");
+        listed = add("%flyte tasks");
+        add("%%container_task --name twice --image alpine:3.19 --inputs s=String --outputs o=String\n"
+                + "sh -c \"echo {{.inputs.s}}{{.inputs.s}} > /var/outputs/o\"");
+        add("%%container_task --name twice --image alpine:3.19 --inputs n=long --outputs o=long\n"
+                + "sh -c \"echo $(( {{.inputs.n}} * 2 )) > /var/outputs/o\"");
+        redeclared = add("twice(21)");
+        oldOverload = add("twice(\"a\")");
         // raw container tasks as local processes: the test neither pulls images nor needs a container daemon
         cells = runCells(sources, work.resolve("cache"), java.util.Map.of("FLYTE_JAVA_CONTAINER_CLI", "none"));
     }
@@ -127,6 +139,16 @@ class PluginsIT extends FlyteKernelCase {
         assertEquals("flyte-java-file-sensor", tasks.get("waitReady").getType());
         assertEquals("sidecar", tasks.get("addOne").getType());
         assertEquals("primary", tasks.get("addOne").getConfigOrThrow("primary_container_name"));
+    }
+
+    @Test
+    void pluginTasksAreShownListedAndRedeclaredLikeTasks() {
+        assertTrue(cells.get(shown).ok(), cells.get(shown).toString());
+        assertTrue(cells.get(listed).ok(), cells.get(listed).toString());
+        String listing = cells.get(listed).toString() + cells.get(listed).messages();
+        assertTrue(listing.contains("adults") && listing.contains("sql"), listing);
+        assertEquals("42", cells.get(redeclared).result());
+        assertFalse(cells.get(oldOverload).ok(), "the String overload of the first [twice] must be gone");
     }
 
     @Test

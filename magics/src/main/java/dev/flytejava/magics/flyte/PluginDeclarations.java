@@ -89,8 +89,25 @@ final class PluginDeclarations {
         List<TaskCard.Variable> outputs = new ArrayList<>();
         for (Variable v : task.iface().outputs()) outputs.add(new TaskCard.Variable(v.name(), session.describe(v.type())));
         session.entities().put(new DeclaredPluginTask(task, plugin, shown, source, session.context().code().cell()));
-        context.eval(SessionCode.visibleMethod(task.name(), signature(task, where)));
+        MethodSignature signature = signature(task, where);
+        context.eval(SessionCode.visibleMethod(task.name(), signature));
+        dropOtherOverloads(task.name(), SessionCode.parameterTypes(signature));
         return new TaskCard("task", task.name(), inputs, outputs, shown);
+    }
+
+    /**
+     * An earlier declaration of this name with other parameter types left its methods behind (JShell keeps overloads):
+     * drop them, as a re-run {@code %%task} cell does, so a call cannot reach the old entity's code.
+     */
+    private void dropOtherOverloads(String method, String parameterTypes) throws Exception {
+        java.util.Set<String> before = session.definedMethods().put(method, new java.util.LinkedHashSet<>(List.of(parameterTypes)));
+        if (before == null) return;
+        for (String types : before) {
+            if (!types.equals(parameterTypes)) {
+                context.dropMethod(method, types);
+                context.dropMethod(SessionCode.hiddenName(method), types);
+            }
+        }
     }
 
     /** The Java method that runs the task: its inputs as parameters; its single output, or all as a map, returned. */
