@@ -70,9 +70,8 @@ class PluginsIT extends FlyteKernelCase {
         add("java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + flag + "\"), \"\")");
         add("%%task --sidecar proxy=nginx:1.25\nlong addOne(long x) { return x + 1; }");
         add("""
-                %%workflow
+                %%workflow --setup waitReady
                 long mixed(long a) {
-                    waitReady();
                     long b = addOne(a);
                     long area = mul(b, a);
                     List<Person> grown = adults(area);

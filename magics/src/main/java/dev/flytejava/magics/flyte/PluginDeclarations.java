@@ -75,7 +75,7 @@ final class PluginDeclarations {
         SensorOptions o = SensorOptions.parse(words);
         Task task = FileSensor.task(o.name(), o.path(), o.timeout(), o.pokeInterval());
         Map<String, String> shown = new LinkedHashMap<>();
-        shown.put("type", "agent " + task.body().getClass().getSimpleName());
+        shown.put("type", "agent " + ((dev.flytejava.runtime.plugins.PluginBody) task.body()).taskType());
         shown.put("path", o.path());
         shown.put("timeout", o.timeout().toString());
         shown.put("poke interval", o.pokeInterval().toString());
