@@ -164,7 +164,7 @@ class PluginsIT extends FlyteKernelCase {
         assertError(missingOutput, "task [silent]", "output [n] is missing");
         assertError(badOutput, "task [wordy]", "output [n] holds [lots], which is not a long");
         assertError(sqlSyntax, "task [broken]", "does not compile", "syntax error");
-        assertError(wrongParameter, "--minAge", "got [old]");
+        assertError(wrongParameter, "--minAge", "got [old]", "input [minAge] of task [adults]");
         assertEquals("6", cells.get(stillUsable).result());
     }
 }

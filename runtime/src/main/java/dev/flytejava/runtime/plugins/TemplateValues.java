@@ -28,8 +28,9 @@ final class TemplateValues {
       SimpleType declared = v.getValue().getType().getSimple();
       Object value = primitive(l);
       if (value == null || declared != kindOf(value)) {
-        throw new IllegalArgumentException("input [" + v.getKey() + "] of task [" + task + "] is [" + l.toString().strip()
-            + "]; its interface declares " + declared);
+        String given = value == null ? "not a primitive" : "[" + value + "], a " + kindOf(value);
+        throw new IllegalArgumentException("input [" + v.getKey() + "] of task [" + task + "] is " + given
+            + ", but its interface declares " + declared);
       }
       out.put(v.getKey(), value);
     }
