@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A raw container task, as flytekit's {@code ContainerTask} writes it: task type {@value #TASK_TYPE}, a container
@@ -52,7 +51,9 @@ public final class ContainerTask implements PluginBody {
    */
   public static Task task(String name, List<String> command, Map<String, Class<?>> inputs, Map<String, Class<?>> outputs,
       TaskOptions options) {
-    Objects.requireNonNull(options.image(), () -> "Container task [" + name + "] needs an --image");
+    if (options.image() == null || options.image().isBlank()) {
+      throw new IllegalArgumentException("Container task [" + name + "] needs an image (--image)");
+    }
     if (command.isEmpty()) {
       throw new IllegalArgumentException("Container task [" + name + "] has no command");
     }
