@@ -93,6 +93,12 @@ class PluginRegistrationTest {
     }
     assertEquals(Map.of("mul", "raw-container", "adults", "flyte-java-sql", "sense", "flyte-java-file-sensor",
         "addOne", "sidecar", "count", "java-task"), types);
+    // the pod task's primary container runs the shipped code: its --code is where the package was uploaded
+    var pod = admin.getTask(flyteidl.admin.Common.ObjectGetRequest.newBuilder().setId(ids.get("addOne")).build())
+        .getClosure().getCompiledTask().getTemplate();
+    var primary = pod.getK8SPod().getPodSpec().getFieldsOrThrow("containers").getListValue().getValues(0).getStructValue();
+    assertTrue(primary.getFieldsOrThrow("args").getListValue().getValuesList().stream()
+        .anyMatch(v -> v.getStringValue().equals("file:///code/fast-plugins.tar.gz")), primary.toString());
   }
 
   @Test
