@@ -94,6 +94,13 @@ class PluginsTest {
   }
 
   @Test
+  void aContainerTaskWithTwoOutputsGivesThemByName() {
+    Task divmod = container("divmod", "echo $(( {{.inputs.a}} / {{.inputs.b}} )) > /var/outputs/q;"
+        + " echo $(( {{.inputs.a}} % {{.inputs.b}} )) > /var/outputs/r", types("q", long.class, "r", long.class));
+    assertEquals(Map.of("q", 3L, "r", 2L), executor.call(divmod, 17L, 5L));
+  }
+
+  @Test
   void aContainerTaskIsRetriedAndCachedLikeAnyTask() throws Exception {
     Path runs = dir.resolve("runs");
     // fails on its first run, succeeds on the second: the retry makes the call succeed
