@@ -18,17 +18,39 @@ class RunCommandIT extends KernelCase {
     private static final Path FIXTURES = MODULE.resolve("src/test/resources/notebooks");
 
     @TempDir
-    Path cache;
+    Path work;
 
+    /** {@code flyte-java run ARGS} started in a temp folder, so what a notebook writes (a package) lands there. */
     private Result flyteJava(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(KERNEL_JDK.resolve("bin/java").toString(), "-jar", JAR.toString(), "run"));
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", work.toString(),
+                KERNEL_JDK.resolve("bin/java").toString(), "-jar", JAR.toString(), "run"));
         command.addAll(List.of(args));
-        return run(command, null, Map.of("FLYTE_JAVA_CACHE_DIR", cache.toString()), 300);
+        return run(command, null, Map.of("FLYTE_JAVA_CACHE_DIR", work.resolve("cache").toString()), 300);
+    }
+
+    @Test
+    void runsTheExtendingTutorialsNamedWorkflow() throws Exception {
+        Result r = flyteJava(NOTEBOOKS.resolve("02-extending-flyte.ipynb").toString(), "coordinatesBetween",
+                "--input", "num=4", "--input", "xMin=0.5", "--input", "xMax=1");
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(r.stdout().contains("coordinatesBetween succeeded in"), r.stdout());
+        assertTrue(r.stdout().contains("o0 = [Coordinate[x=0.5, y=0.5], Coordinate[x=0.75, y=0.25]]\n"), r.stdout());
+    }
+
+    @Test
+    void runsTheProductionTutorialsOnlyWorkflowWithInputs() throws Exception {
+        Result r = flyteJava(NOTEBOOKS.resolve("03-to-production.ipynb").toString(),
+                "--input", "text=to be or not to be", "--input", "minCount=2");
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(r.stdout().contains("wordStats succeeded in"), r.stdout());
+        assertTrue(r.stdout().matches("(?s).*o0 = .*be.*2.*to.*2.*"), r.stdout());
+        assertTrue(!r.stdout().contains("not"), "minCount=2 drops [not] and [or]: " + r.stdout());
+        assertTrue(java.nio.file.Files.isRegularFile(work.resolve("wordStats.tgz")), "the package cell ran in the working folder");
     }
 
     @Test
     void runsTheTutorialWorkflowAndPrintsItsOutputs() throws Exception {
-        Result r = flyteJava(NOTEBOOKS.resolve("02-flyte-tasks-and-workflows.ipynb").toString(), "pipeline",
+        Result r = flyteJava(NOTEBOOKS.resolve("01-getting-started.ipynb").toString(), "pipeline",
                 "--input", "x=3", "--input", "xs=[1,2,3]");
         assertEquals(0, r.exit(), r.stderr());
         assertTrue(r.stdout().contains("pipeline succeeded in"), r.stdout());
@@ -38,7 +60,7 @@ class RunCommandIT extends KernelCase {
 
     @Test
     void aNotebookWithoutWorkflowsRunsItsCells() throws Exception {
-        Result r = flyteJava(NOTEBOOKS.resolve("01-java-basics.ipynb").toString());
+        Result r = flyteJava(NOTEBOOKS.resolve("00-java-basics.ipynb").toString());
         assertEquals(0, r.exit(), "display(...) and updateDisplay(...) work headless too: " + r.stderr());
         assertTrue(r.stderr().contains("line 2"), r.stderr());
     }

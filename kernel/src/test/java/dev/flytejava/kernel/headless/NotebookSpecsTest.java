@@ -44,7 +44,7 @@ class NotebookSpecsTest {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"../notebooks/02-flyte-tasks-and-workflows.ipynb", "src/test/resources/notebooks/all-constructs.ipynb"})
+    @ValueSource(strings = {"../notebooks/01-getting-started.ipynb", "../notebooks/02-extending-flyte.ipynb","src/test/resources/notebooks/all-constructs.ipynb"})
     void everyEntityCompilesToSpecsWithItsLocalInterface(String notebook) throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
