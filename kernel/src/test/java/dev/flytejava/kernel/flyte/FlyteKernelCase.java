@@ -62,10 +62,16 @@ abstract class FlyteKernelCase extends KernelCase {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static List<Cell> runCells(List<String> sources, Path cacheDir) throws IOException {
+        return runCells(sources, cacheDir, Map.of());
+    }
+
+    /** {@code env}: more environment variables for the kernel. */
+    static List<Cell> runCells(List<String> sources, Path cacheDir, Map<String, String> env) throws IOException {
         List<Map<String, Object>> cells = new ArrayList<>();
         for (String s : sources) cells.add(Map.of("code", s, "stop_on_error", false));
-        String out = driverAnswer("cells", JSON.writeValueAsString(Map.of("cells", cells)),
-                Map.of("FLYTE_JAVA_CACHE_DIR", cacheDir.toString()), 600);
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("FLYTE_JAVA_CACHE_DIR", cacheDir.toString());
+        String out = driverAnswer("cells", JSON.writeValueAsString(Map.of("cells", cells)), all, 600);
         JsonNode answer = JSON.readTree(out).path("cells");
         List<Cell> result = new ArrayList<>();
         for (int i = 0; i < answer.size(); i++) {

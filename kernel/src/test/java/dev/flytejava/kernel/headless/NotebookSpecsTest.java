@@ -35,16 +35,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  * its interface is the one the notebook shows locally ({@code %flyte tasks}, {@code %flyte workflows}). The tutorial,
  * and a notebook of every construct (all task options, records, enums, Optionals, maps, @Outputs, a subworkflow,
  * branches with and/or/else-if/else, a map node with concurrency, setup/teardown, a bare task call, decorators,
- * launch plans with fixed and default inputs and schedules).
+ * launch plans with fixed and default inputs and schedules), and the plugins notebook (raw container, SQL, pod and
+ * sensor tasks).
  */
 class NotebookSpecsTest {
     private static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+
+    static {
+        // the plugins notebook's raw container task as a local process: no image pulls, no container daemon
+        System.setProperty("flyte.java.container.cli", "none");
+    }
 
     @TempDir
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"../notebooks/01-getting-started.ipynb", "../notebooks/02-extending-flyte.ipynb","src/test/resources/notebooks/all-constructs.ipynb"})
+    @ValueSource(strings = {"../notebooks/01-getting-started.ipynb", "../notebooks/02-extending-flyte.ipynb",
+        "src/test/resources/notebooks/all-constructs.ipynb", "../notebooks/plugins.ipynb"})
     void everyEntityCompilesToSpecsWithItsLocalInterface(String notebook) throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);

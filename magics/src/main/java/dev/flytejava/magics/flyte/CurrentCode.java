@@ -71,6 +71,7 @@ final class CurrentCode implements EntityLookup {
             seenGeneration = generation;
             seenDeclarations = declarations;
         }
+        if (declared instanceof Entity.DeclaredPluginTask) return declared; // runs no notebook code
         String name = declared.name();
         Object known = memo.get(name);
         if (known instanceof RuntimeException e) throw e;
@@ -165,7 +166,7 @@ final class CurrentCode implements EntityLookup {
         String name = calleeName(callee);
         if (BuiltinTasks.isBuiltin(name)) return callee; // identity and no-op arms
         Entity e = entities.find(name).map(this::current).orElse(null);
-        if (e instanceof DeclaredTask t) return t.task();
+        if (Entity.taskOf(e) != null) return Entity.taskOf(e);
         if (e instanceof DeclaredWorkflow w) return w.workflow();
         if (e instanceof DeclaredLaunchPlan lp) return lp.plan();
         return null;

@@ -240,6 +240,7 @@ final class Declarations {
         if (!o.limits().isEmpty()) shown.put("limits", pairs(o.limits()));
         if (!o.env().isEmpty()) shown.put("env", pairs(o.env()));
         if (!o.decorators().isEmpty()) shown.put("decorators", String.join(", ", o.decorators()));
+        if (!o.sidecars().isEmpty()) shown.put("sidecars", pairs(o.sidecars()));
         return shown;
     }
 

@@ -62,6 +62,38 @@ public sealed interface Entity {
         }
     }
 
+    /**
+     * A task of a plugin's own type ({@code %%container_task}, {@code %%sql_task}, {@code %flyte sensor}): it runs no
+     * notebook code, so it is current as declared. {@code shown} is what its card lists besides the interface.
+     */
+    record DeclaredPluginTask(Task task, String plugin, java.util.Map<String, String> shown, String cellSource, int cell)
+            implements Entity {
+        @Override
+        public String name() {
+            return task.name();
+        }
+
+        @Override
+        public String method() {
+            return task.name();
+        }
+
+        @Override
+        public TypedInterface iface() {
+            return task.iface();
+        }
+
+        @Override
+        public String kind() {
+            return "task";
+        }
+    }
+
+    /** The runtime task of a declared task of either kind; null for workflows and launch plans. */
+    static Task taskOf(Entity e) {
+        return e instanceof DeclaredTask t ? t.task() : e instanceof DeclaredPluginTask p ? p.task() : null;
+    }
+
     /** A workflow; {@code workflow} is wired to its callees as they were when it was declared or last rewired. */
     record DeclaredWorkflow(Workflow workflow, WorkflowIr ir, Dag dag, WorkflowOptions options, String cellSource, int cell)
             implements Entity {

@@ -10,6 +10,7 @@ import dev.flytejava.magics.flyte.options.LaunchPlanOptions;
 import dev.flytejava.magics.flyte.options.OptionException;
 import dev.flytejava.magics.flyte.options.PackageOptions;
 import dev.flytejava.magics.flyte.options.RunOptions;
+import dev.flytejava.magics.flyte.options.SensorOptions;
 import dev.flytejava.runtime.idl.CompileOptions;
 import dev.flytejava.runtime.packaging.PackageWriter;
 import dev.flytejava.magics.flyte.render.DagSvg;
@@ -40,12 +41,14 @@ public final class FlyteMagics {
             "%flyte launchplan NAME WF [--fixed k=v]... [--default k=v]... [--schedule CRON]",
             "%flyte cache [clear]                 the local cache directory; clear empties it",
             "%flyte package NAME [--output F.tgz] [--version V] [--image IMAGE]   a package flytectl registers",
+            SensorOptions.USAGE,
             "",
             RunOptions.USAGE);
 
     private final Path cacheDir;
     private FlyteSession session;
     private Declarations declarations;
+    private PluginDeclarations plugins;
 
     public FlyteMagics(Path cacheDir) {
         this.cacheDir = cacheDir;
@@ -56,6 +59,7 @@ public final class FlyteMagics {
         if (session == null) {
             session = FlyteSession.start(context, cacheDir);
             declarations = new Declarations(session);
+            plugins = new PluginDeclarations(session);
         }
         return session;
     }
@@ -63,6 +67,16 @@ public final class FlyteMagics {
     public Object task(MagicContext context, String args, String body) throws Exception {
         start(context);
         return declarations.declareTask(args, body);
+    }
+
+    public Object containerTask(MagicContext context, String args, String body) throws Exception {
+        start(context);
+        return plugins.containerTask(args, body);
+    }
+
+    public Object sqlTask(MagicContext context, String args, String body) throws Exception {
+        start(context);
+        return plugins.sqlTask(args, body);
     }
 
     public Object workflow(MagicContext context, String args, String body) throws Exception {
@@ -103,6 +117,8 @@ public final class FlyteMagics {
                 return cache(rest);
             case "package":
                 return packageEntity(PackageOptions.parse(rest));
+            case "sensor":
+                return plugins.sensor(rest);
             default:
                 throw new OptionException("Unknown %flyte command [" + words.get(0) + "]\n" + FLYTE_USAGE);
         }
@@ -145,6 +161,7 @@ public final class FlyteMagics {
         for (Entity e : current.entities().all(Entity.class)) {
             if (e.method().equals(method)) {
                 Map<String, String> shown = e instanceof DeclaredTask t ? Declarations.shown(t.options())
+                        : e instanceof Entity.DeclaredPluginTask p ? p.shown()
                         : e instanceof DeclaredLaunchPlan lp ? Declarations.shown(lp.plan()) : Map.of();
                 return Optional.of(new TaskCard(e.kind(), e.name(), vars(e.iface().inputs()), vars(e.iface().outputs()), shown));
             }
@@ -161,6 +178,10 @@ public final class FlyteMagics {
                     Declarations.shown(lp.plan()));
             return new Stacked(List.of(card, new DagSvg(lp.dag()), code));
         }
+        if (e instanceof Entity.DeclaredPluginTask p) {
+            return new Stacked(List.of(new TaskCard("task", p.name(), vars(p.iface().inputs()), vars(p.iface().outputs()), p.shown()),
+                    code));
+        }
         DeclaredTask t = (DeclaredTask) e;
         TaskCard card = new TaskCard("task", t.name(), vars(t.iface().inputs()), vars(t.iface().outputs()), Declarations.shown(t.options()));
         return new Stacked(List.of(card, code));
@@ -169,6 +190,7 @@ public final class FlyteMagics {
     /** The code an entity runs: a task's closure, or the union of the closures of every task a workflow runs. */
     CodeClosure closureOf(Entity e) {
         if (e instanceof DeclaredTask t) return t.closure();
+        if (e instanceof Entity.DeclaredPluginTask) return session.context().code().closure(List.of()); // runs no notebook code
         Workflow wf = e instanceof DeclaredWorkflow w ? w.workflow() : ((DeclaredLaunchPlan) e).plan().workflow();
         List<CodeRoot> roots = new ArrayList<>();
         for (dev.flytejava.runtime.model.Task task : Workflows.tasks(wf)) {
@@ -184,6 +206,11 @@ public final class FlyteMagics {
             rows.add(List.of(t.name(), t.method() + "(...)", signature(t.iface()),
                     t.task().options().cached() ? t.task().options().cacheVersion() : "", String.valueOf(t.task().options().retries()),
                     String.join(",", t.options().decorators())));
+        }
+        for (Entity.DeclaredPluginTask p : session.entities().all(Entity.DeclaredPluginTask.class)) {
+            rows.add(List.of(p.name(), p.method() + "(...)", signature(p.iface()),
+                    p.task().options().cached() ? p.task().options().cacheVersion() : "", String.valueOf(p.task().options().retries()),
+                    p.plugin()));
         }
         return new Table("Tasks", List.of("name", "method", "interface", "cache", "retries", "decorators"), rows);
     }

@@ -7,6 +7,7 @@ import dev.flytejava.magics.flyte.Entity.DeclaredWorkflow;
 import dev.flytejava.runtime.exec.DiskCache;
 import dev.flytejava.runtime.exec.LocalExecutor;
 import dev.flytejava.runtime.model.FlyteTypes;
+import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.TypedInterface;
 import dev.flytejava.runtime.types.TypeEngine;
 import dev.flytejava.runtime.types.TypeTransformer;
@@ -114,7 +115,8 @@ public final class FlyteSession implements AutoCloseable {
      */
     public Object call(String name, Object[] args) {
         Entity entity = current.find(name).orElseThrow(() -> entities.unknown(name, ""));
-        if (entity instanceof DeclaredTask t) return executor.call(t.task(), args);
+        Task task = Entity.taskOf(entity);
+        if (task != null) return executor.call(task, args);
         // a launch plan derives its interface on each call: take it once
         TypedInterface iface = entity.iface();
         Map<String, Object> inputs = new LinkedHashMap<>();
@@ -140,7 +142,7 @@ public final class FlyteSession implements AutoCloseable {
         if (entity instanceof DeclaredLaunchPlan lp) {
             return runs.run(executor, lp.plan(), inputs, lp.dag());
         }
-        return runs.run(executor, ((DeclaredTask) entity).task(), inputs);
+        return runs.run(executor, Entity.taskOf(entity), inputs);
     }
 
     MagicContext context() {

@@ -45,7 +45,7 @@ final class Shipping {
         List<CodeManifest.TaskEntry> entries = new ArrayList<>();
         for (DeclaredTask t : tasks.values()) entries.add(entry(t, closure));
         ShippedCode code = ShippedCode.of(CodeArchive.files(closure, entries));
-        Object runtime = entity instanceof DeclaredTask t ? t.task()
+        Object runtime = Entity.taskOf(entity) != null ? Entity.taskOf(entity)
                 : entity instanceof DeclaredWorkflow w ? w.workflow() : ((DeclaredLaunchPlan) entity).plan();
         CompiledEntities specs = new IdlCompiler(session.typeEngine()).compile(EntitySet.of(runtime), options, code.digest());
         return new Shipped(entity, specs, code, closure, List.copyOf(tasks.keySet()));
@@ -54,12 +54,14 @@ final class Shipping {
     /** The declared tasks an entity runs, by name, current. */
     private Map<String, DeclaredTask> tasksOf(Entity entity) {
         Map<String, DeclaredTask> out = new LinkedHashMap<>();
-        List<Task> tasks = entity instanceof DeclaredTask t ? List.of(t.task())
+        Task own = Entity.taskOf(entity);
+        List<Task> tasks = own != null ? List.of(own)
                 : Workflows.tasks(entity instanceof DeclaredWorkflow w ? w.workflow() : ((DeclaredLaunchPlan) entity).plan().workflow());
         for (Task task : tasks) {
             if (BuiltinTasks.isBuiltin(task.name())) continue; // the runtime's own (identity arms), in every image
             Entity e = session.current().find(task.name()).orElseThrow(() -> new IllegalStateException(
                     "Task [" + task.name() + "] is run by " + entity.kind() + " [" + entity.name() + "] but is not declared"));
+            if (e instanceof Entity.DeclaredPluginTask) continue; // a plugin's task type: it ships no code
             if (!(e instanceof DeclaredTask d)) throw new IllegalStateException("[" + task.name() + "] is a " + e.kind() + ", not a task");
             out.put(task.name(), d);
         }

@@ -9,6 +9,7 @@ import dev.flytejava.runtime.code.CodeSnippet;
 import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.TaskBody;
 import dev.flytejava.runtime.model.TaskDecorator;
+import dev.flytejava.runtime.plugins.PodTask;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -92,7 +93,13 @@ final class TaskBinder {
                 decorators(options.decorators(), where)));
         task.codeHash(closure.hash());
         task.body(TaskBody.invoking(method));
-        return new Bound(task.build(), closure, className);
+        Task built = task.build();
+        if (!options.sidecars().isEmpty()) {
+            List<PodTask.Sidecar> sidecars = new ArrayList<>();
+            options.sidecars().forEach((n, image) -> sidecars.add(new PodTask.Sidecar(n, image, List.of())));
+            built = PodTask.withSidecars(built, sidecars);
+        }
+        return new Bound(built, closure, className);
     }
 
     private Method hiddenMethod(MethodSignature signature, String className, String where) {

@@ -133,7 +133,8 @@ final class WorkflowWiring {
         for (int i = 0; i < inputs.size(); i++) {
             bindings.put(inputs.get(i).name(), binding(call.args().get(i), inputs.get(i).type(), call.position()));
         }
-        if (callee instanceof DeclaredTask t) return new TaskNode(id, t.task(), bindings, List.of());
+        Task calleeTask = Entity.taskOf(callee);
+        if (calleeTask != null) return new TaskNode(id, calleeTask, bindings, List.of());
         if (callee instanceof DeclaredWorkflow w) return new SubworkflowNode(id, w.workflow(), bindings, List.of());
         return new LaunchPlanNode(id, ((DeclaredLaunchPlan) callee).plan(), bindings, List.of());
     }
@@ -141,18 +142,20 @@ final class WorkflowWiring {
     private Task task(String callee, CellPosition at, String what) {
         Entity e = entities.find(callee).orElseThrow(() -> new CellSyntaxException(at,
                 entities.unknown(callee, "in " + what + " of workflow [" + name + "]").getMessage()));
-        if (!(e instanceof DeclaredTask t)) {
+        Task t = Entity.taskOf(e);
+        if (t == null) {
             throw new CellSyntaxException(at, "[" + callee + "] is a " + e.kind() + "; " + what + " needs a task");
         }
-        return t.task();
+        return t;
     }
 
     private Task standalone(String taskName, String option) {
         Entity e = entities.find(taskName).orElseThrow(() -> entities.unknown(taskName, "in " + option + " of workflow [" + name + "]"));
-        if (!(e instanceof DeclaredTask t) || !t.iface().inputs().isEmpty()) {
+        Task t = Entity.taskOf(e);
+        if (t == null || !t.iface().inputs().isEmpty()) {
             throw new IllegalArgumentException(option + ": [" + taskName + "] must be a task without inputs");
         }
-        return t.task();
+        return t;
     }
 
     private Binding binding(WorkflowIr.Operand operand, Type target, CellPosition at) {

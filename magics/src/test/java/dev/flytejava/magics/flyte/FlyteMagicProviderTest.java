@@ -19,11 +19,14 @@ class FlyteMagicProviderTest {
                 .map(ServiceLoader.Provider::get).filter(p -> p instanceof FlyteMagicProvider).toList();
         assertEquals(1, providers.size());
         providers.get(0).register(registry);
-        assertEquals(List.of("launchplan", "task", "workflow"), registry.cellMagics().stream().map(MagicRegistry.Entry::name).toList());
+        assertEquals(List.of("container_task", "launchplan", "sql_task", "task", "workflow"), registry.cellMagics().stream().map(MagicRegistry.Entry::name).toList());
         assertEquals(List.of("flyte"), registry.lineMagics().stream().map(MagicRegistry.Entry::name).toList());
         assertTrue(registry.entry(MagicRegistry.Kind.CELL, "task").orElseThrow().usage().contains("--decorators"));
         assertTrue(registry.entry(MagicRegistry.Kind.LINE, "flyte").orElseThrow().usage().contains("%flyte run"));
         assertTrue(registry.knownNames().contains("%%task"));
+        assertTrue(registry.entry(MagicRegistry.Kind.CELL, "container_task").orElseThrow().usage().contains("--outputs"));
+        assertTrue(registry.entry(MagicRegistry.Kind.CELL, "sql_task").orElseThrow().usage().contains("--row"));
+        assertTrue(registry.entry(MagicRegistry.Kind.LINE, "flyte").orElseThrow().usage().contains("%flyte sensor"));
     }
 
     @Test

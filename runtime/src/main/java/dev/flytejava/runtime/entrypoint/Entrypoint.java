@@ -8,6 +8,8 @@ import dev.flytejava.runtime.exec.LocalExecutor;
 import dev.flytejava.runtime.exec.NodeFailedException;
 import dev.flytejava.runtime.model.BuiltinTasks;
 import dev.flytejava.runtime.model.Task;
+import dev.flytejava.runtime.plugins.TaskTypePlugin;
+import dev.flytejava.runtime.plugins.TaskTypePlugins;
 import dev.flytejava.runtime.storage.ObjectNotFoundException;
 import dev.flytejava.runtime.storage.Storage;
 import dev.flytejava.runtime.storage.StorageException;
@@ -16,6 +18,7 @@ import dev.flytejava.runtime.storage.TransientStorageException;
 import dev.flytejava.runtime.types.TypeEngine;
 import flyteidl.core.Errors.ErrorDocument;
 import flyteidl.core.Literals.LiteralMap;
+import flyteidl.core.Tasks.TaskTemplate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -112,6 +115,7 @@ public final class Entrypoint {
     private Attempt attempt(StorageUri outputPrefix) throws Failure, StorageException {
         StorageUri rawOutputs = args.rawOutputDataPrefix() != null ? StorageUri.parse(args.rawOutputDataPrefix())
                 : outputPrefix.resolve("raw");
+        if (args.task().equals(BuiltinTasks.FROM_TEMPLATE)) return new Attempt(fromTemplate(readTemplate(), readInputs()));
         if (BuiltinTasks.isBuiltin(args.task())) return new Attempt(builtin(readInputs()));
         Path codeDir = download(args.code(), workDir.resolve("code"));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
@@ -138,6 +142,37 @@ public final class Entrypoint {
         }
         throw Failure.system("[" + args.task() + "] is not a task of this runtime, or its inputs lack ["
                 + BuiltinTasks.IDENTITY_INPUT + "]", null, false);
+    }
+
+    /** {@code --code} of a task run from its template: the {@code core.TaskTemplate} propeller wrote for the pod. */
+    private TaskTemplate readTemplate() throws Failure {
+        StorageUri uri = location("--code", args.code());
+        try {
+            return TaskTemplate.parseFrom(storage.read(uri));
+        } catch (InvalidProtocolBufferException e) {
+            throw Failure.system("The task template [" + uri + "] is not a readable TaskTemplate: " + e.getMessage(), e, false);
+        } catch (ObjectNotFoundException e) {
+            throw Failure.system("The task template [" + uri + "] does not exist", e, false);
+        } catch (StorageException e) {
+            throw Failure.system("Reading the task template [" + uri + "] failed: " + e.getMessage(), e, true);
+        }
+    }
+
+    /** A task of a plugin's type (found with ServiceLoader) run from its template: what it throws is the user's error. */
+    private LiteralMap fromTemplate(TaskTemplate template, LiteralMap inputs) throws Failure {
+        String name = template.getId().getName();
+        TaskTypePlugin plugin = TaskTypePlugins.find(template.getType(), Entrypoint.class.getClassLoader())
+                .orElseThrow(() -> Failure.system("No plugin of this runtime runs task type [" + template.getType() + "] of task ["
+                        + name + "]; it knows " + TaskTypePlugins.taskTypes(Entrypoint.class.getClassLoader()).keySet() + " and agents "
+                        + TaskTypePlugins.agents(Entrypoint.class.getClassLoader()).keySet(), null, false));
+        try {
+            return plugin.execute(template, inputs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Failure.system("Task [" + name + "] was interrupted", e, true);
+        } catch (Exception e) {
+            throw new Failure(Outcome.USER_ERROR, ErrorDocuments.user(name, e));
+        }
     }
 
     private Path download(String code, Path dir) throws Failure {

@@ -247,6 +247,22 @@ final class TaskRunner {
     if (out.length == 0) {
       return out;
     }
+    if (recordAccessors == null && out.length > 1) {
+      // a plugin task with several outputs and no @Outputs record returns their values in output order
+      if (!(result instanceof Object[] values) || values.length != out.length) {
+        throw fail(ctx, path(prefix, id), attempt, start, "returned [" + result + "] but must return " + out.length
+            + " values " + java.util.Arrays.toString(outputNames) + " as an Object[]", null);
+      }
+      for (int i = 0; i < out.length; i++) {
+        try {
+          out[i] = engine.toLiteral(values[i], outputTypes[i]);
+        } catch (RuntimeException e) {
+          throw fail(ctx, path(prefix, id), attempt, start, "cannot convert output [" + outputNames[i] + "] value ["
+              + values[i] + "] of task [" + task.name() + "]: " + e.getMessage(), e);
+        }
+      }
+      return out;
+    }
     if (recordAccessors == null) {
       try {
         out[0] = engine.toLiteral(result, outputTypes[0]);

@@ -7,6 +7,7 @@ import dev.flytejava.runtime.model.CodeHashes;
 import dev.flytejava.runtime.model.MapNode;
 import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.TaskOptions;
+import dev.flytejava.runtime.plugins.PluginBody;
 import flyteidl.admin.DescriptionEntityOuterClass.Description;
 import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntity;
 import flyteidl.admin.DescriptionEntityOuterClass.DescriptionFormat;
@@ -72,7 +73,11 @@ final class TaskSpecs {
   TaskSpec of(Task task) {
     Site entity = Site.of("task [" + task.name() + "]");
     TypedInterface iface = interfaces.of(entity, task.iface().inputs(), task.iface().outputs());
-    TaskTemplate template = template(task, task.name(), iface, entity).build();
+    TaskTemplate.Builder builder = template(task, task.name(), iface, entity);
+    if (task.body() instanceof PluginBody plugin) {
+      plugin.shape(builder); // a plugin's own task type: it replaces the Java container as that type needs
+    }
+    TaskTemplate template = builder.build();
     return TaskSpec.newBuilder()
         .setTemplate(template)
         .setDescription(DescriptionEntity.newBuilder()

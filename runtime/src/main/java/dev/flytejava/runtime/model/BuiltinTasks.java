@@ -17,6 +17,11 @@ public final class BuiltinTasks {
   public static final String IDENTITY = PREFIX + "identity";
   public static final String NOTHING = PREFIX + "nothing";
   public static final String IDENTITY_INPUT = "value";
+  /**
+   * Not a task of its own: the entrypoint's name for "run the task whose template {@code --code} points at" (a task of
+   * a plugin's type that ships no code, e.g. the SQL task, passes {@code {{.taskTemplatePath}}} there).
+   */
+  public static final String FROM_TEMPLATE = PREFIX + "from-template";
 
   public static boolean isBuiltin(String taskName) {
     return taskName.startsWith(PREFIX);

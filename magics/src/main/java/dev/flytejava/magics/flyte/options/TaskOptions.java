@@ -12,13 +12,14 @@ import picocli.CommandLine.Option;
 /** The options of {@code %%task}, read from the magic line. */
 public record TaskOptions(Optional<String> name, Optional<String> cacheVersion, int retries, Optional<Duration> timeout,
                           Optional<String> image, Map<String, String> requests, Map<String, String> limits,
-                          Map<String, String> env, List<String> decorators) {
+                          Map<String, String> env, List<String> decorators, Map<String, String> sidecars) {
 
     public TaskOptions {
         requests = Map.copyOf(requests);
         limits = Map.copyOf(limits);
         env = Map.copyOf(env);
         decorators = List.copyOf(decorators);
+        sidecars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sidecars));
     }
 
     public static TaskOptions parse(String args) {
@@ -27,7 +28,8 @@ public record TaskOptions(Optional<String> name, Optional<String> cacheVersion, 
         OptionConverters.checkResources("--limits", s.limits);
         OptionConverters.checkEnv(s.env);
         return new TaskOptions(Optional.ofNullable(s.name), Optional.ofNullable(s.cache), s.retries,
-                Optional.ofNullable(s.timeout), Optional.ofNullable(s.image), s.requests, s.limits, s.env, s.decorators);
+                Optional.ofNullable(s.timeout), Optional.ofNullable(s.image), s.requests, s.limits, s.env, s.decorators,
+                s.sidecars);
     }
 
     public static String usage() {
@@ -62,5 +64,8 @@ public record TaskOptions(Optional<String> name, Optional<String> cacheVersion, 
                 converter = OptionConverters.NameConverter.class,
                 description = "TaskDecorator variables, e.g. timed,autolog; the first is the outermost")
         List<String> decorators = new ArrayList<>();
+        @Option(names = "--sidecar", paramLabel = "NAME=IMAGE", split = ",",
+                description = "run remotely in a pod beside these containers (task type sidecar), e.g. proxy=nginx:1.25")
+        Map<String, String> sidecars = new LinkedHashMap<>();
     }
 }
