@@ -35,6 +35,7 @@ class TutorialNotebooksIT extends KernelCase {
             "01-getting-started.ipynb | run-pipeline | 32",
             "02-extending-flyte.ipynb | run-coordinates | [Coordinate[x=0.2, y=0.8], Coordinate[x=0.3, y=0.7], Coordinate[x=0.4, y=0.6], Coordinate[x=0.5, y=0.5]]",
             "02-extending-flyte.ipynb | call-addTwo | [outer enters, before addTwo {x=1}, after addTwo -> 3, outer leaves]",
+            "02-extending-flyte.ipynb | plugin-pod-call | 60",
             "03-to-production.ipynb | run-wordStats | {and=1, cat=1, hat=1, the=2}"})
     void runsCleanThroughNbconvert(String notebook, String tag, String expected) throws Exception {
         Path in = Files.copy(NOTEBOOKS.resolve(notebook), work.resolve(notebook));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Runs {@code notebooks/02-extending-flyte.ipynb} headless, as {@code flyte-java run} does, and checks what each
  * section promises: records between tasks, a transformer for a new type, decorators (before/after, stacked,
- * autolog) and a workflow's setup and teardown. (NotebookIT runs it through nbconvert, NotebookSpecsTest packages it.)
+ * autolog), a workflow's setup and teardown, and plugin tasks. (NotebookIT runs it through nbconvert, NotebookSpecsTest packages it.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExtendingFlyteNotebookTest {
@@ -84,12 +84,18 @@ class ExtendingFlyteNotebookTest {
     }
 
     @Test
+    void pluginTasksAreOrdinaryTasks() {
+        assertEquals("42", tagged("plugin-container-call").value(), "the container task's command computed the area");
+        assertEquals("60", tagged("plugin-pod-call").value());
+    }
+
+    @Test
     void setupAndTeardownRunAroundTheWorkflow() {
         assertEquals("4", String.valueOf(tagged("run-guarded").value()));
         assertEquals("[opened, closed]", String.valueOf(tagged("lifecycle-after").value()));
         String tasks = tagged("flyte-tasks").shown();
         for (String t : new String[] {"generateCoordinates", "subsetCoordinates", "warmer", "addOne", "addTwo", "mean",
-                "openConnection", "closeConnection"}) {
+                "openConnection", "closeConnection", "area", "viaProxy"}) {
             assertTrue(tasks.contains("\n" + t + " "), t + " in " + tasks);
         }
     }
