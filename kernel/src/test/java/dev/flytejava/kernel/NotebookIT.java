@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Executes the tutorial notebook headless with {@code jupyter nbconvert --execute} and checks what it shows. */
 class NotebookIT extends KernelCase {
 
-    private static final Path NOTEBOOK = MODULE.resolve("../notebooks/01-java-basics.ipynb").normalize();
+    private static final Path NOTEBOOK = MODULE.resolve("../notebooks/00-java-basics.ipynb").normalize();
 
     @Test
     void javaBasicsNotebookRunsAndShowsItsOutputs(@TempDir Path out) throws Exception {
@@ -27,7 +27,7 @@ class NotebookIT extends KernelCase {
                 null, Map.of("JUPYTER_PATH", jupyterPath.toString()), 300);
         assertEquals(0, r.exit(), r.stderr());
         assertNoSecurityManagerWarning(r.stderr()); // the kernel's stderr passes through nbconvert's
-        JsonObject nb = new Gson().fromJson(Files.readString(out.resolve("01-java-basics.ipynb")), JsonObject.class);
+        JsonObject nb = new Gson().fromJson(Files.readString(out.resolve("00-java-basics.ipynb")), JsonObject.class);
         List<JsonObject> code = new ArrayList<>();
         for (JsonElement c : nb.getAsJsonArray("cells")) {
             if (c.getAsJsonObject().get("cell_type").getAsString().equals("code")) code.add(c.getAsJsonObject());

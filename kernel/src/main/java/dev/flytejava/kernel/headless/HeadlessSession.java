@@ -6,6 +6,7 @@ import dev.flytejava.kernel.cell.SessionMagicContext;
 import dev.flytejava.kernel.display.MimeRenderer;
 import dev.flytejava.kernel.eval.CellFailure;
 import dev.flytejava.kernel.eval.JShellSession;
+import dev.flytejava.kernel.notebook.Notebook;
 import dev.flytejava.kernel.notebook.NotebookOutput;
 import dev.flytejava.magics.MagicRegistry;
 import java.io.PrintStream;
@@ -22,11 +23,14 @@ public final class HeadlessSession implements AutoCloseable {
     private final JShellSession shell;
     private final MagicProviders.Loaded magics;
     private final CellRunner runner;
-    private final PrintStream out;
+    private final Target out;
     private final PrintStream err;
+    private final TextOutput display;
     private int count;
 
-    private HeadlessSession(JShellSession shell, MagicProviders.Loaded magics, CellRunner runner, PrintStream out, PrintStream err) {
+    private HeadlessSession(JShellSession shell, MagicProviders.Loaded magics, CellRunner runner, Target out, PrintStream err,
+            TextOutput display) {
+        this.display = display;
         this.shell = shell;
         this.magics = magics;
         this.runner = runner;
@@ -38,10 +42,12 @@ public final class HeadlessSession implements AutoCloseable {
         ClassLoader loader = HeadlessSession.class.getClassLoader();
         MagicProviders.Loaded magics = MagicProviders.load(loader, err::println);
         JShellSession shell = JShellSession.start(loader);
-        SessionMagicContext context = new SessionMagicContext(() -> shell, () -> out, () -> err, new TextOutput(out),
-                magics::registry);
+        Target target = new Target(out);
+        TextOutput display = new TextOutput(target);
+        CellDisplays.showIn(display);
+        SessionMagicContext context = new SessionMagicContext(() -> shell, target::get, () -> err, display, magics::registry);
         magics.startAll(context, err::println);
-        return new HeadlessSession(shell, magics, new CellRunner(() -> shell, magics::registry, context), out, err);
+        return new HeadlessSession(shell, magics, new CellRunner(() -> shell, magics::registry, context), target, err, display);
     }
 
     public MagicRegistry magics() {
@@ -55,12 +61,13 @@ public final class HeadlessSession implements AutoCloseable {
         shell.beginCell(count);
         try {
             Optional<CellRunner.Shown> shown = runner.run(cell.source());
-            shown.ifPresent(s -> out.println(MimeRenderer.render(s.value(), s.plainText()).get("text/plain")));
+            shown.ifPresent(s -> out.get().println(MimeRenderer.render(s.value(), s.plainText()).get("text/plain")));
             return shown.map(CellRunner.Shown::value);
         } catch (CellFailure f) {
             throw new CellFailedException(cell, f);
         } finally {
-            out.flush();
+            display.printUpdated();
+            out.get().flush();
         }
     }
 
@@ -69,18 +76,90 @@ public final class HeadlessSession implements AutoCloseable {
         return run(new NotebookCells.Cell(-1, source, java.util.List.of()));
     }
 
+    /** Sends what cells print and show to {@code to} until the capture is closed (the run's outcome to stdout, say). */
+    public Capture capture(PrintStream to) {
+        PrintStream before = out.get();
+        out.set(to);
+        return () -> out.set(before);
+    }
+
+    /** Ends a {@link #capture}. */
+    public interface Capture extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * What {@code display(...)} in a cell reaches: {@link Notebook} is connected once per JVM, so it is connected to
+     * this forwarder, which shows in the newest headless session (sessions in one JVM run one after another).
+     */
+    private static final class CellDisplays implements NotebookOutput {
+        private static final CellDisplays INSTANCE = new CellDisplays();
+        private static boolean connected;
+        private volatile NotebookOutput current;
+
+        static synchronized void showIn(NotebookOutput display) {
+            INSTANCE.current = display;
+            if (!connected) {
+                Notebook.connect(INSTANCE);
+                connected = true;
+            }
+        }
+
+        @Override
+        public String display(Object value, String mime) {
+            return current.display(value, mime);
+        }
+
+        @Override
+        public void updateDisplay(String displayId, Object value, String mime) {
+            current.updateDisplay(displayId, value, mime);
+        }
+
+        @Override
+        public void clearOutput(boolean wait) {
+            current.clearOutput(wait);
+        }
+
+        @Override
+        public void page(String text) {
+            current.page(text);
+        }
+    }
+
+    /** Where cell output goes now. */
+    private static final class Target {
+        private volatile PrintStream stream;
+
+        Target(PrintStream stream) {
+            this.stream = stream;
+        }
+
+        PrintStream get() {
+            return stream;
+        }
+
+        void set(PrintStream to) {
+            stream = to;
+        }
+    }
+
     @Override
     public void close() {
         magics.endAll(err::println);
         shell.close();
     }
 
-    /** Displays as text: each display and each update printed, the pager too. */
+    /**
+     * Displays as text: each display printed, the pager too; a display updated while the cell ran is printed once
+     * more at the cell's end, as it last looked (a run's live view ends with its outcome and outputs).
+     */
     private static final class TextOutput implements NotebookOutput {
-        private final PrintStream out;
+        private final Target out;
         private final AtomicInteger ids = new AtomicInteger();
+        private final Map<String, Object[]> updated = new java.util.LinkedHashMap<>();
 
-        TextOutput(PrintStream out) {
+        TextOutput(Target out) {
             this.out = out;
         }
 
@@ -91,8 +170,13 @@ public final class HeadlessSession implements AutoCloseable {
         }
 
         @Override
-        public void updateDisplay(String displayId, Object value, String mime) {
-            // a live view's updates: only what it shows last matters here, and runs print their outcome anyway
+        public synchronized void updateDisplay(String displayId, Object value, String mime) {
+            updated.put(displayId, new Object[] {value, mime}); // only what a live view shows last matters here
+        }
+
+        synchronized void printUpdated() {
+            for (Object[] last : updated.values()) print(last[0], (String) last[1]);
+            updated.clear();
         }
 
         @Override
@@ -100,12 +184,12 @@ public final class HeadlessSession implements AutoCloseable {
 
         @Override
         public void page(String text) {
-            out.println(text);
+            out.get().println(text);
         }
 
         private void print(Object value, String mime) {
             Map<String, Object> data = MimeRenderer.render(value, mime, String.valueOf(value));
-            out.println(data.get("text/plain"));
+            out.get().println(data.get("text/plain"));
         }
     }
 }

@@ -23,13 +23,13 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Executes {@code notebooks/02-flyte-tasks-and-workflows.ipynb} cell by cell in the real kernel through
+ * Executes {@code notebooks/01-getting-started.ipynb} cell by cell in the real kernel through
  * jupyter_client and checks what the tutorial promises: values, cards, the DAG picture, live progress
  * through update_display_data, a cached re-run that skips the task, %flyte commands and launch plans.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FlyteNotebookIT extends FlyteKernelCase {
-    static final Path NOTEBOOK = MODULE.resolve("../notebooks/02-flyte-tasks-and-workflows.ipynb").normalize();
+    static final Path NOTEBOOK = MODULE.resolve("../notebooks/01-getting-started.ipynb").normalize();
 
     private final Map<String, Cell> byTag = new LinkedHashMap<>();
     private List<Cell> all;

@@ -50,8 +50,8 @@ class NotebookSpecsTest {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"../notebooks/02-flyte-tasks-and-workflows.ipynb", "src/test/resources/notebooks/all-constructs.ipynb",
-        "../notebooks/plugins.ipynb"})
+    @ValueSource(strings = {"../notebooks/01-getting-started.ipynb", "../notebooks/02-extending-flyte.ipynb",
+        "src/test/resources/notebooks/all-constructs.ipynb", "../notebooks/plugins.ipynb"})
     void everyEntityCompilesToSpecsWithItsLocalInterface(String notebook) throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
