@@ -166,6 +166,130 @@ def scenario_comm(spec):
     return with_kernel(body)
 
 
+def fuzz_frames(rng, session, bad_session, marker):
+    """One hostile multipart message for a shell/control/stdin socket, and what kind it is."""
+    delim = b"<IDS|MSG>"
+    forged_code = 'java.nio.file.Files.createFile(java.nio.file.Path.of("%s"));' % marker
+    kind = rng.choice(["garbage", "truncated", "oversized", "bad_json", "wrong_key", "unsigned",
+                       "tampered", "out_of_order", "bad_content"])
+    if kind == "garbage":
+        return kind, [rng.randbytes(rng.randint(0, 200)) for _ in range(rng.randint(1, 8))]
+    if kind == "oversized":
+        size = rng.choice([1 << 16, 1 << 16, 1 << 16, 1 << 20])
+        return kind, [delim, rng.randbytes(64), rng.randbytes(size), b"{}", b"{}", b"{}"]
+    msg = session.msg("execute_request", {"code": forged_code, "silent": False})
+    frames = session.serialize(msg)
+    if kind == "truncated":
+        return kind, frames[:rng.randint(0, len(frames) - 1)] if rng.random() < 0.5 else \
+            frames[:-1] + [frames[-1][:rng.randint(0, max(0, len(frames[-1]) - 1))]]
+    if kind == "bad_json":  # well signed, so harmless content: what is malformed is the JSON
+        frames = session.serialize(session.msg("kernel_info_request", {}))
+        i = rng.randint(2, len(frames) - 1)
+        frames[i] = frames[i][: len(frames[i]) // 2] + b"\xff{"
+        frames[1] = session.sign(frames[2:6])
+        return kind, frames
+    if kind == "wrong_key":
+        return kind, bad_session.serialize(bad_session.msg("execute_request", {"code": forged_code}))
+    if kind == "unsigned":
+        frames[1] = b""
+        return kind, frames
+    if kind == "tampered":  # a valid signature of different content
+        other = session.serialize(session.msg("kernel_info_request", {}))
+        frames[1] = other[1]
+        return kind, frames
+    if kind == "out_of_order":  # well signed, but replies and stray answers sent as requests
+        msg_type = rng.choice(["execute_reply", "input_reply", "status", "kernel_info_reply", "comm_msg",
+                               "complete_reply", "no_such_request"])
+        content = {"value": "x", "comm_id": "none", "data": {}} if rng.random() < 0.5 else {}
+        out = session.msg(msg_type, content, parent={"msg_id": "nobody", "msg_type": "execute_request"})
+        return kind, session.serialize(out)
+    # well signed requests whose content has the wrong shape; none may run code
+    content = rng.choice([{}, {"code": 42}, {"code": None}, {"code": ["x"]}, {"cursor_pos": "a"}, "list"])
+    msg_type = rng.choice(["complete_request", "inspect_request", "is_complete_request", "history_request",
+                           "comm_info_request", "kernel_info_request", "execute_request"])
+    frames = session.serialize(session.msg(msg_type, {} if content == "list" else content))
+    if content == "list":  # content that is JSON but not an object, still well signed
+        frames[5] = b"[1, 2]"
+        frames[1] = session.sign(frames[2:6])
+    return kind, frames
+
+
+def answered(sock, session, timeout=120):
+    """Sends a good kernel_info_request on sock; 1 when its reply arrives (other replies are skipped)."""
+    msg = session.msg("kernel_info_request", {})
+    sock.send_multipart(session.serialize(msg))
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if not sock.poll(1000):
+            continue
+        frames = sock.recv_multipart()
+        _, rest = session.feed_identities(frames)
+        reply = session.deserialize(rest)
+        if reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
+            return 1
+    return 0
+
+
+def scenario_fuzz(spec):
+    """Sends thousands of hostile messages to every channel, then a normal cell; reports what was sent."""
+    import random
+    import stat
+    import zmq
+
+    def body(km, kc):
+        rng = random.Random(spec.get("seed", 14))
+        info = km.get_connection_info()
+        mode = stat.S_IMODE(os.stat(km.connection_file).st_mode)
+        ctx = zmq.Context.instance()
+        session = Session(key=info["key"], signature_scheme=info["signature_scheme"], username="fuzzer")
+        bad = Session(key=b"not-the-key", signature_scheme=info["signature_scheme"], username="intruder")
+        url = lambda port: "%s://%s:%d" % (info["transport"], info["ip"], port)
+        sent = {}
+        for channel in ("shell", "control", "stdin"):
+            sock = ctx.socket(zmq.DEALER)
+            sock.setsockopt(zmq.LINGER, 10000)
+            sock.connect(url(info[channel + "_port"]))
+            for _ in range(spec["per_channel"]):
+                kind, frames = fuzz_frames(rng, session, bad, spec["marker"])
+                if frames:
+                    sock.send_multipart(frames)
+                    sent[channel + ":" + kind] = sent.get(channel + ":" + kind, 0) + 1
+            if channel != "stdin":  # the kernel answers a good request after all of these: it read them all
+                sent[channel + ":answered_after"] = answered(sock, session)
+            sock.close()
+        hb = ctx.socket(zmq.REQ)
+        hb.setsockopt(zmq.LINGER, 0)
+        hb.setsockopt(zmq.RCVTIMEO, 5000)
+        hb.connect(url(info["hb_port"]))
+        echoed = 0
+        for i in range(spec["per_channel"]):
+            ping = rng.randbytes(rng.choice([0, 1, 100, 1 << 16]))
+            hb.send(ping)
+            echoed += hb.recv() == ping
+        hb.close()
+        sent["hb:ping"] = spec["per_channel"]
+        subscribed = 0
+        for i in range(spec["per_channel"] // 10):
+            sub = ctx.socket(zmq.SUB)
+            sub.setsockopt(zmq.LINGER, 0)
+            sub.connect(url(info["iopub_port"]))
+            for _ in range(10):
+                sub.setsockopt(rng.choice([zmq.SUBSCRIBE, zmq.UNSUBSCRIBE]), rng.randbytes(rng.randint(0, 64)))
+                subscribed += 1
+            sub.close()
+        sent["iopub:subscribe"] = subscribed
+        while True:  # drop whatever the kernel answered to the well signed stray requests
+            try:
+                kc.get_shell_msg(timeout=0.5)
+            except Empty:
+                break
+        after = execute(kc, {"code": spec["next"]})
+        typed = execute(kc, {"code": spec["stdin_cell"], "allow_stdin": True, "stdin": ["typed"]})
+        return {"sent": sent, "hb_echoed": echoed, "stdin_cell": typed, "connection_file_mode": oct(mode), "next": after,
+                "alive": km.is_alive()}
+    return with_kernel(body)
+
+
 if __name__ == "__main__":
     scenario = sys.argv[1]
     spec = json.load(sys.stdin) if not sys.stdin.isatty() else {}

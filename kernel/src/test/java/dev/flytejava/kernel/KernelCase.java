@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import org.apache.commons.io.file.PathUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,9 @@ public abstract class KernelCase {
         assertTrue(Files.isRegularFile(JAR), "the shaded jar must be built first (mvn verify runs ITs after package): " + JAR);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Result install = run(List.of(java.toString(), "-jar", JAR.toString(), "kernel", "install", "--prefix", prefix.toString(),
-                "--java", KERNEL_JDK.toString()), null, Map.of(), 180);
+                "--java", KERNEL_JDK.toString(),
+                // the kernels' own temporary files go where the suite's do, so bin/test sees what they leave
+                "--jvm-option", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")), null, Map.of(), 180);
         assertEquals(0, install.exit(), "kernel install failed: " + install.stderr() + install.stdout());
         jupyterPath = prefix.resolve("share/jupyter");
         assertTrue(Files.isRegularFile(jupyterPath.resolve("kernels/flyte-java/kernel.json")));
@@ -146,22 +149,26 @@ public abstract class KernelCase {
             ProcessBuilder pb = new ProcessBuilder(command).directory(PYTHON_DIR.toFile());
             pb.environment().putAll(env);
             pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-            Path out = Files.createTempFile("kernel-it", ".out");
-            Path err = Files.createTempFile("kernel-it", ".err");
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-            Process p = pb.start();
-            try (var in = p.getOutputStream()) {
-                if (stdin != null) in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            // the process's output, and its TMPDIR: what Python (flytekit's sandbox folders) leaves there goes with it
+            Path scratch = Files.createTempDirectory("kernel-it");
+            pb.environment().put("TMPDIR", scratch.toString());
+            Path out = scratch.resolve("stdout");
+            Path err = scratch.resolve("stderr");
+            try {
+                pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+                Process p = pb.start();
+                try (var in = p.getOutputStream()) {
+                    if (stdin != null) in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                    throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command + "\n" + Files.readString(err));
+                }
+                return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                PathUtils.deleteDirectory(scratch);
             }
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command + "\n" + Files.readString(err));
-            }
-            Result result = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-            return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -58,7 +58,7 @@ public final class CellInput extends InputStream {
         if (pos < line.length) return true;
         Message<?> r = request;
         if (r == null || !allowed) {
-            throw new IOException("System.in is not available: the front end did not allow input for this request");
+            throw new InputNotAllowedException();
         }
         output.flush(); // the prompt the cell printed must be visible before the input box
         String text = stdin.readLine(r, "", false);

@@ -8,32 +8,53 @@ import java.util.function.Consumer;
 /**
  * The bytes one stream ({@code stdout} or {@code stderr}) has written since the last flush.
  * {@link #drain} hands out complete UTF-8 text only; a multi-byte character cut between writes
- * waits for its remaining bytes.
+ * waits for its remaining bytes. Like IPython's iopub rate limit, one request may publish at most
+ * {@code budget} bytes: what it writes beyond is counted and dropped, so a cell printing without
+ * end neither floods the front end nor grows the kernel's memory.
  */
 final class StreamBuffer extends OutputStream {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final Runnable onWrite;
+    private final long budget;
+    private long accepted;
+    private long dropped;
 
-    StreamBuffer(Runnable onWrite) {
+    StreamBuffer(Runnable onWrite, long budget) {
         this.onWrite = onWrite;
+        this.budget = budget;
     }
 
     @Override
     public void write(int b) {
-        synchronized (bytes) {
-            bytes.write(b);
-        }
-        onWrite.run();
+        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
     public void write(byte[] b, int off, int len) {
         if (len == 0) return;
         synchronized (bytes) {
-            bytes.write(b, off, len);
+            int kept = (int) Math.max(0, Math.min(len, budget - accepted));
+            bytes.write(b, off, kept);
+            accepted += kept;
+            dropped += len - kept;
         }
         onWrite.run();
+    }
+
+    /** The bytes dropped since the last {@link #restartBudget}. */
+    long dropped() {
+        synchronized (bytes) {
+            return dropped;
+        }
+    }
+
+    /** A new request starts: it gets the whole budget again. */
+    void restartBudget() {
+        synchronized (bytes) {
+            accepted = 0;
+            dropped = 0;
+        }
     }
 
     /** Gives the buffered complete text to {@code sink}, if there is any. */

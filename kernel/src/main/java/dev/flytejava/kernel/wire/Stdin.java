@@ -68,23 +68,29 @@ public final class Stdin {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("prompt", prompt);
         content.put("password", password);
-        channel.sendMessage(messages.reply(parent, MessageType.INPUT_REQUEST, content));
         ZMQ.Poller p = context.poller(1);
         p.register(channel, ZMQ.Poller.POLLIN);
         try {
+            // what waits on the socket before we ask cannot be the answer: stale or hostile, it is dropped
+            while (p.poll(0) > 0 && p.pollin(0)) readOrNull();
+            channel.sendMessage(messages.reply(parent, MessageType.INPUT_REQUEST, content));
             while (!abandoned.get()) {
                 if (p.poll(100) <= 0 || !p.pollin(0)) continue;
-                Message<?> reply;
-                try {
-                    reply = channel.readMessage();
-                } catch (SecurityException e) {
-                    continue; // a forged reply is dropped like any badly signed message
-                }
+                Message<?> reply = readOrNull();
                 if (reply != null && reply.getContent() instanceof InputReply input) return input.getValue();
             }
             return "";
         } finally {
             p.close();
+        }
+    }
+
+    /** The next message, or {@code null} when it is forged or malformed (dropped like on the shell channel). */
+    private Message<?> readOrNull() {
+        try {
+            return channel.readMessage();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -125,6 +125,27 @@ class EntrypointIT extends FlyteKernelCase {
     }
 
     @Test
+    void storageThatIsDownIsRetriedAndTheAttemptFailsWithoutAnyOutputsPb() throws Exception {
+        Path inputs = work.resolve("down-inputs.pb");
+        peer("write-inputs", inputs);
+        try (EmbeddedS3 s3 = EmbeddedS3.start(); Storage storage = s3.newStorage()) {
+            StorageUri code = s3.uri("code/" + growCode.getFileName());
+            storage.write(code, Files.readAllBytes(growCode));
+            StorageUri in = s3.uri("metadata/down/inputs.pb");
+            storage.write(in, Files.readAllBytes(inputs));
+            StorageUri prefix = s3.uri("metadata/down/0");
+            s3.stop(); // the store goes down before the container downloads anything
+            Result r = entrypoint("grow", code.toString(), in.toString(), prefix.toString(), s3.environment());
+            // neither outputs.pb nor error.pb can be written: a non-zero exit, so Flyte fails the attempt as a system error
+            assertEquals(1, r.exit(), r.stderr());
+            assertTrue(r.stderr().contains("could not write the outcome of task [grow] to [" + prefix + "]"), r.stderr());
+            try (Stream<Path> files = Files.walk(s3.directory())) {
+                assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("outputs.pb")).toList());
+            }
+        }
+    }
+
+    @Test
     void aTaskThatThrowsWritesAUserError() throws Exception {
         Path inputs = work.resolve("explode-inputs.pb");
         Files.write(inputs, LiteralMap.newBuilder().putLiterals("x", integer(5)).build().toByteArray());

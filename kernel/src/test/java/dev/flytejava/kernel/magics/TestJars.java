@@ -11,6 +11,8 @@ import java.util.jar.JarOutputStream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
+import org.apache.commons.io.file.PathUtils;
+
 /** Builds small real jars for class path tests: one compiled class with a static method. */
 public final class TestJars {
 
@@ -23,18 +25,31 @@ public final class TestJars {
      */
     static Path jarWithClass(Path jar, String className, String greeting) throws IOException {
         Path classes = classFolder(Files.createTempDirectory("classes"), className, greeting);
-        Files.createDirectories(jar.toAbsolutePath().getParent());
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            out.putNextEntry(new JarEntry("demo/" + className + ".class"));
-            out.write(Files.readAllBytes(classes.resolve("demo").resolve(className + ".class")));
-            out.closeEntry();
+        try {
+            Files.createDirectories(jar.toAbsolutePath().getParent());
+            try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+                out.putNextEntry(new JarEntry("demo/" + className + ".class"));
+                out.write(Files.readAllBytes(classes.resolve("demo").resolve(className + ".class")));
+                out.closeEntry();
+            }
+            return jar;
+        } finally {
+            PathUtils.deleteDirectory(classes);
         }
-        return jar;
     }
 
     /** Compiles {@code source}, the whole text of class {@code demo.NAME}, into {@code jar}. */
     public static Path jarWithSource(Path jar, String className, String source) throws IOException {
         Path classes = compile(Files.createTempDirectory("classes"), className, source);
+        try {
+            writeJar(jar, classes);
+        } finally {
+            PathUtils.deleteDirectory(classes);
+        }
+        return jar;
+    }
+
+    private static void writeJar(Path jar, Path classes) throws IOException {
         Files.createDirectories(jar.toAbsolutePath().getParent());
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
             List<Path> compiled;
@@ -47,7 +62,6 @@ public final class TestJars {
                 out.closeEntry();
             }
         }
-        return jar;
     }
 
     /** Compiles the same class into a folder of class files. */
@@ -58,13 +72,17 @@ public final class TestJars {
 
     /** Compiles {@code source}, the whole text of class {@code demo.NAME}, into {@code folder} (for Java 17). */
     public static Path compile(Path folder, String className, String text) throws IOException {
-        Path source = Files.createTempDirectory("src").resolve(className + ".java");
-        Files.writeString(source, text);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        Files.createDirectories(folder);
-        int status = javac.run(null, null, null, "--release", "17", "-d", folder.toString(), source.toString());
-        if (status != 0) throw new IllegalStateException("javac failed on " + source);
-        return folder;
+        Path sources = Files.createTempDirectory("src");
+        try {
+            Path source = Files.writeString(sources.resolve(className + ".java"), text);
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            Files.createDirectories(folder);
+            int status = javac.run(null, null, null, "--release", "17", "-d", folder.toString(), source.toString());
+            if (status != 0) throw new IllegalStateException("javac failed on " + source);
+            return folder;
+        } finally {
+            PathUtils.deleteDirectory(sources);
+        }
     }
 
     static List<String> names(List<Path> paths) {
