@@ -1,6 +1,8 @@
-"""Debian's jupyter_kernel_test suite against the installed flyte-java kernelspec.
+"""The jupyter_kernel_test suite against the installed flyte-java kernelspec.
 
-Every test the suite offers gets a sample, so none is skipped for lack of one. Run with
+Runs with Debian's jupyter_kernel_test 0.4.5 (jupyter_client 7) and with PyPI's 0.7.0 (jupyter_client 8).
+Every test of KernelTests gets a sample, so none is skipped for lack of one. (0.7.0's separate
+IopubWelcomeTests class, JEP 65, needs an XPUB IOPub socket the kernel does not have yet.) Run with
 JUPYTER_PATH pointing at the directory holding kernels/flyte-java (JupyterKernelTestIT does).
 """
 import unittest

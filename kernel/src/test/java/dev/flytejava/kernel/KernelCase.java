@@ -138,8 +138,13 @@ public abstract class KernelCase {
 
     /** Runs {@code /usr/bin/python3 args...} in the Python test folder with the kernelspec visible. */
     protected static Result python(List<String> args, String stdin, int timeoutSeconds) {
+        return python(Path.of(PYTHON), args, stdin, timeoutSeconds);
+    }
+
+    /** Runs {@code interpreter args...} in the Python test folder with the kernelspec visible. */
+    protected static Result python(Path interpreter, List<String> args, String stdin, int timeoutSeconds) {
         List<String> command = new ArrayList<>();
-        command.add(PYTHON);
+        command.add(interpreter.toString());
         command.addAll(args);
         return run(command, stdin, Map.of("JUPYTER_PATH", jupyterPath.toString()), timeoutSeconds);
     }

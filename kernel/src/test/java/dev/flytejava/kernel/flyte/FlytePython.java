@@ -8,10 +8,10 @@ import java.nio.file.Path;
  * that {@code bin/test} passes, else {@code .venv/bin/python} at the repository root. Tests that need flytekit as
  * the peer fail when neither exists: the suite never falls back to a system Python.
  */
-final class FlytePython {
+public final class FlytePython {
     private FlytePython() {}
 
-    static Path path() {
+    public static Path path() {
         String given = System.getProperty("flyte.python");
         if (given != null && !given.isBlank()) return Path.of(given);
         Path repo = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
