@@ -67,8 +67,8 @@ public final class MagicReference {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            System.err.println("usage: MagicReference FILE (e.g. docs/magic-reference.md)");
-            System.exit(2);
+            // no System.exit: cells reach this class parent-first, and the kernel jar keeps exits to its entry points
+            throw new IllegalArgumentException("usage: MagicReference FILE (e.g. docs/magic-reference.md)");
         }
         Files.writeString(Path.of(args[0]), current(), StandardCharsets.UTF_8);
     }
