@@ -40,12 +40,14 @@ public final class FlyteMagics {
             "%flyte launchplan NAME WF [--fixed k=v]... [--default k=v]... [--schedule CRON]",
             "%flyte cache [clear]                 the local cache directory; clear empties it",
             "%flyte package NAME [--output F.tgz] [--version V] [--image IMAGE]   a package flytectl registers",
+            RemoteCommands.USAGE,
             "",
             RunOptions.USAGE);
 
     private final Path cacheDir;
     private FlyteSession session;
     private Declarations declarations;
+    private RemoteCommands remote;
 
     public FlyteMagics(Path cacheDir) {
         this.cacheDir = cacheDir;
@@ -103,9 +105,18 @@ public final class FlyteMagics {
                 return cache(rest);
             case "package":
                 return packageEntity(PackageOptions.parse(rest));
+            case "config":
+                return remote().config(rest);
+            case "register":
+                return remote().register(rest);
             default:
                 throw new OptionException("Unknown %flyte command [" + words.get(0) + "]\n" + FLYTE_USAGE);
         }
+    }
+
+    private RemoteCommands remote() {
+        if (remote == null) remote = new RemoteCommands(session, System.getenv());
+        return remote;
     }
 
     private Object run(RunOptions options) {
@@ -249,5 +260,6 @@ public final class FlyteMagics {
     public synchronized void close() {
         if (session != null) session.close();
         session = null;
+        remote = null;
     }
 }
