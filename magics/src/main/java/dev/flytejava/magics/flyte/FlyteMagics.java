@@ -109,6 +109,8 @@ public final class FlyteMagics {
                 return remote().config(rest);
             case "register":
                 return remote().register(rest);
+            case "fetch":
+                return remote().fetch(rest);
             default:
                 throw new OptionException("Unknown %flyte command [" + words.get(0) + "]\n" + FLYTE_USAGE);
         }

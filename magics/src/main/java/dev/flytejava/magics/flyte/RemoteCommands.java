@@ -6,6 +6,10 @@ import dev.flytejava.runtime.idl.CompileOptions;
 import dev.flytejava.runtime.remote.AdminClient;
 import dev.flytejava.runtime.remote.FlyteConfig;
 import dev.flytejava.runtime.remote.Registrar;
+import dev.flytejava.runtime.remote.RemoteRun;
+import flyteidl.admin.ExecutionOuterClass.Execution;
+import flyteidl.core.Execution.WorkflowExecution;
+import flyteidl.core.IdentifierOuterClass.WorkflowExecutionIdentifier;
 import dev.flytejava.runtime.remote.RetryPolicy;
 import flyteidl.core.IdentifierOuterClass.Identifier;
 import java.util.ArrayList;
@@ -20,7 +24,8 @@ import java.util.Map;
 final class RemoteCommands {
     static final String USAGE = String.join("\n",
             "%flyte config [KEY=VALUE]... | --file F   show or override flytectl's admin.* config for this session",
-            "%flyte register NAME [--project P] [--domain D] [--version V] [--image IMAGE]   upload the code, register");
+            "%flyte register NAME [--project P] [--domain D] [--version V] [--image IMAGE]   upload the code, register",
+            "%flyte fetch PROJECT:DOMAIN:NAME        a remote execution's phase, and its outputs once it succeeded");
 
     private final FlyteSession session;
     private final Map<String, String> env;
@@ -95,6 +100,23 @@ final class RemoteCommands {
         result.unchanged().forEach(id -> rows.add(row(id, "unchanged")));
         return new Table("Registered " + name + " in " + project + "/" + domain + " (code " + result.codeUrl() + ")",
                 List.of("kind", "name", "version", "result"), rows);
+    }
+
+    Object fetch(List<String> words) {
+        if (words.size() != 1) throw new OptionException("%flyte fetch needs one execution id\n" + USAGE);
+        WorkflowExecutionIdentifier id = RemoteRun.parseId(words.get(0));
+        try (AdminClient client = AdminClient.connect(config(), env, RetryPolicy.DEFAULT)) {
+            RemoteRun run = new RemoteRun(client, session.typeEngine());
+            Execution e = run.get(id);
+            WorkflowExecution.Phase phase = e.getClosure().getPhase();
+            List<List<String>> rows = new ArrayList<>();
+            if (phase == WorkflowExecution.Phase.SUCCEEDED) {
+                run.outputs(e).forEach((k, v) -> rows.add(List.of(k, String.valueOf(v))));
+            } else if (e.getClosure().hasError()) {
+                rows.add(List.of("error", e.getClosure().getError().getMessage()));
+            }
+            return new Table("Execution " + RemoteRun.format(id) + ": " + phase, List.of("output", "value"), rows);
+        }
     }
 
     private static List<String> row(Identifier id, String what) {

@@ -59,6 +59,11 @@ public final class RemoteRun {
     return id.getProject() + ":" + id.getDomain() + ":" + id.getName();
   }
 
+  /** The execution as FlyteAdmin has it now. */
+  public Execution get(WorkflowExecutionIdentifier id) {
+    return client.admin("GetExecution", a -> a.getExecution(WorkflowExecutionGetRequest.newBuilder().setId(id).build()));
+  }
+
   /**
    * Polls until the execution ends or {@code timeout} passes, handing each poll's node executions to
    * {@code progress}; a failed execution is an error carrying FlyteAdmin's error message.
