@@ -42,6 +42,7 @@ public final class FlyteMagics {
             "%flyte cache [clear]                 the local cache directory; clear empties it",
             "%flyte package NAME [--output F.tgz] [--version V] [--image IMAGE]   a package flytectl registers",
             SensorOptions.USAGE,
+            RemoteCommands.USAGE,
             "",
             RunOptions.USAGE);
 
@@ -49,6 +50,7 @@ public final class FlyteMagics {
     private FlyteSession session;
     private Declarations declarations;
     private PluginDeclarations plugins;
+    private RemoteCommands remote;
 
     public FlyteMagics(Path cacheDir) {
         this.cacheDir = cacheDir;
@@ -119,9 +121,20 @@ public final class FlyteMagics {
                 return packageEntity(PackageOptions.parse(rest));
             case "sensor":
                 return plugins.sensor(rest);
+            case "config":
+                return remote().config(rest);
+            case "register":
+                return remote().register(rest);
+            case "fetch":
+                return remote().fetch(rest);
             default:
                 throw new OptionException("Unknown %flyte command [" + words.get(0) + "]\n" + FLYTE_USAGE);
         }
+    }
+
+    private RemoteCommands remote() {
+        if (remote == null) remote = new RemoteCommands(session, System.getenv());
+        return remote;
     }
 
     private Object run(RunOptions options) {
@@ -276,5 +289,6 @@ public final class FlyteMagics {
     public synchronized void close() {
         if (session != null) session.close();
         session = null;
+        remote = null;
     }
 }

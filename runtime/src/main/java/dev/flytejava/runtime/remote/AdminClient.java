@@ -1,0 +1,250 @@
+package dev.flytejava.runtime.remote;
+
+import flyteidl.service.AdminServiceGrpc;
+import flyteidl.service.Auth.OAuth2MetadataRequest;
+import flyteidl.service.AuthMetadataServiceGrpc;
+import flyteidl.service.DataProxyServiceGrpc;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
+import io.grpc.ForwardingClientCall;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import java.io.File;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * FlyteAdmin's services over one channel, with flytectl's config: the bearer token from the configured auth on every
+ * call, one refresh when FlyteAdmin answers UNAUTHENTICATED, and retries under {@link RetryPolicy}. Failures come
+ * out as {@link FlyteRemoteException} naming the call and carrying FlyteAdmin's message.
+ */
+public final class AdminClient implements AutoCloseable {
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+  private final ManagedChannel owned;
+  private final Channel channel;
+  private final TokenSource tokens;
+  private final RetryPolicy retry;
+
+  private AdminClient(ManagedChannel owned, Channel raw, TokenSource tokens, RetryPolicy retry) {
+    this.owned = owned;
+    this.tokens = tokens;
+    this.retry = retry;
+    this.channel = ClientInterceptors.intercept(raw, new BearerToken());
+  }
+
+  /** A client on a channel it opens from the config, and closes. */
+  public static AdminClient connect(FlyteConfig config, Map<String, String> env, RetryPolicy retry) {
+    ManagedChannel ch = open(config);
+    try {
+      return new AdminClient(ch, ch, tokens(config, env, ch, Clock.systemUTC()), retry);
+    } catch (RuntimeException e) {
+      ch.shutdownNow();
+      throw e;
+    }
+  }
+
+  /** A client on a channel the caller owns (tests: the testkit's in-process channel). */
+  public static AdminClient on(ManagedChannel channel, FlyteConfig config, Map<String, String> env, RetryPolicy retry) {
+    return new AdminClient(null, channel, tokens(config, env, channel, Clock.systemUTC()), retry);
+  }
+
+  private static ManagedChannel open(FlyteConfig config) {
+    NettyChannelBuilder b = NettyChannelBuilder.forTarget(config.target()).maxInboundMessageSize(64 << 20);
+    if (config.insecure()) {
+      return b.usePlaintext().build();
+    }
+    try {
+      SslContextBuilder ssl = GrpcSslContexts.forClient();
+      if (config.insecureSkipVerify()) {
+        ssl.trustManager(InsecureTrustManagerFactory.INSTANCE);
+      } else if (config.caCertFilePath() != null && !config.caCertFilePath().isBlank()) {
+        File ca = new File(config.caCertFilePath());
+        if (!ca.isFile()) {
+          throw new FlyteRemoteException("admin.caCertFilePath " + ca + " is not a file");
+        }
+        ssl.trustManager(ca);
+      }
+      return b.sslContext(ssl.build()).build();
+    } catch (javax.net.ssl.SSLException e) {
+      throw new FlyteRemoteException("cannot set up TLS for " + config.target() + ": " + e.getMessage(), e);
+    }
+  }
+
+  static TokenSource tokens(FlyteConfig config, Map<String, String> env, Channel anonymous, Clock clock) {
+    return switch (config.authType()) {
+      case NONE -> TokenSource.NONE;
+      case EXTERNAL_COMMAND -> new ExternalCommandTokens(config.command());
+      case PKCE -> throw new FlyteRemoteException(
+          "admin.authType Pkce is not supported yet; use ClientSecret or ExternalCommand");
+      case CLIENT_SECRET -> {
+        if (config.clientId() == null || config.clientId().isBlank()) {
+          throw new FlyteRemoteException("admin.authType is ClientSecret but admin.clientId is not set");
+        }
+        yield new ClientSecretTokens(() -> tokenEndpoint(anonymous), config.clientId(), () -> secret(config, env),
+            config.scopes(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), clock);
+      }
+    };
+  }
+
+  private static String tokenEndpoint(Channel anonymous) {
+    try {
+      String url = AuthMetadataServiceGrpc.newBlockingStub(anonymous).withDeadlineAfter(30, TimeUnit.SECONDS)
+          .getOAuth2Metadata(OAuth2MetadataRequest.getDefaultInstance()).getTokenEndpoint();
+      if (url.isBlank()) {
+        throw new FlyteRemoteException("FlyteAdmin's OAuth2 metadata names no token endpoint");
+      }
+      return url;
+    } catch (StatusRuntimeException e) {
+      throw new FlyteRemoteException("GetOAuth2Metadata failed: " + describe(e.getStatus()), e);
+    }
+  }
+
+  /** The secret from admin.clientSecretEnvVar if set, else from the admin.clientSecretLocation file. */
+  private static String secret(FlyteConfig config, Map<String, String> env) {
+    String var = config.clientSecretEnvVar();
+    if (var != null && !var.isBlank()) {
+      String v = env.get(var);
+      if (v == null || v.isBlank()) {
+        throw new FlyteRemoteException("admin.clientSecretEnvVar names " + var + ", which is not set");
+      }
+      return v.trim();
+    }
+    String location = config.clientSecretLocation();
+    if (location == null || location.isBlank()) {
+      throw new FlyteRemoteException(
+          "admin.authType is ClientSecret but neither admin.clientSecretLocation nor admin.clientSecretEnvVar is set");
+    }
+    try {
+      return Files.readString(Path.of(location)).trim();
+    } catch (java.io.IOException e) {
+      throw new FlyteRemoteException("cannot read admin.clientSecretLocation " + location + ": " + e, e);
+    }
+  }
+
+  public AdminServiceGrpc.AdminServiceBlockingStub admin() {
+    return AdminServiceGrpc.newBlockingStub(channel);
+  }
+
+  public DataProxyServiceGrpc.DataProxyServiceBlockingStub dataProxy() {
+    return DataProxyServiceGrpc.newBlockingStub(channel);
+  }
+
+  /** Calls {@code admin().METHOD(request)} with retries; {@code name} is the RPC's name for errors. */
+  public <A> A admin(String name, Function<AdminServiceGrpc.AdminServiceBlockingStub, A> call) {
+    return call(name, deadline -> call.apply(admin().withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)));
+  }
+
+  public <A> A dataProxy(String name, Function<DataProxyServiceGrpc.DataProxyServiceBlockingStub, A> call) {
+    return call(name,
+        deadline -> call.apply(dataProxy().withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)));
+  }
+
+  /**
+   * Runs one RPC with the retry policy. UNAUTHENTICATED refreshes the token once; UNAVAILABLE and DEADLINE_EXCEEDED
+   * are retried until the overall deadline; anything else (INVALID_ARGUMENT, ALREADY_EXISTS, NOT_FOUND, ...) is
+   * thrown at once as {@link AdminCallException}.
+   */
+  public <A> A call(String name, Function<Duration, A> attempt) {
+    long start = System.nanoTime();
+    long end = start + retry.overall().toNanos();
+    Duration backoff = retry.firstBackoff();
+    boolean refreshed = false;
+    int attempts = 0;
+    while (true) {
+      long left = end - System.nanoTime();
+      Duration deadline = Duration.ofNanos(Math.min(left, retry.perCall().toNanos()));
+      attempts++;
+      try {
+        return attempt.apply(deadline);
+      } catch (StatusRuntimeException e) {
+        Status.Code code = e.getStatus().getCode();
+        if (code == Status.Code.UNAUTHENTICATED && !refreshed && tokens != TokenSource.NONE) {
+          refreshed = true;
+          tokens.invalidate();
+          continue;
+        }
+        boolean transientFailure = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
+        long afterBackoff = System.nanoTime() + backoff.toNanos();
+        if (!transientFailure || afterBackoff >= end) {
+          String why = transientFailure
+              ? " (gave up after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + " within "
+                  + seconds(retry.overall()) + ")"
+              : "";
+          throw new AdminCallException(name, e.getStatus(), describe(e.getStatus()) + why, e);
+        }
+        sleep(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : backoff.multipliedBy(2);
+      }
+    }
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FlyteRemoteException("interrupted while waiting to retry");
+    }
+  }
+
+  static String describe(Status status) {
+    return status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
+  }
+
+  @Override
+  public void close() {
+    if (owned != null) {
+      owned.shutdownNow();
+      try {
+        owned.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AdminClient[" + tokens + "]";
+  }
+
+  /** Adds the bearer token to every call but the anonymous AuthMetadataService's. */
+  private final class BearerToken implements ClientInterceptor {
+    @Override
+    public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
+      boolean anonymous = method.getFullMethodName().startsWith(AuthMetadataServiceGrpc.SERVICE_NAME + "/");
+      return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+        @Override
+        public void start(Listener<A> listener, Metadata headers) {
+          String token = anonymous ? null : tokens.token();
+          if (token != null) {
+            headers.put(AUTHORIZATION, "Bearer " + token);
+          }
+          super.start(listener, headers);
+        }
+      };
+    }
+  }
+}
