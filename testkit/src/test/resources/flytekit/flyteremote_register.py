@@ -1,5 +1,6 @@
 """FlyteRemote from flytekit registers remote_wf on a FlyteAdmin at argv[1] (host:port, insecure), fast-registering
-its code through the data proxy, then fetches it back; with --run it also executes it and prints the outputs.
+its code through the data proxy, then fetches it back; with --create it also starts an execution (not waiting)
+and reads it back, with --run it executes it to the end and prints the outputs.
 Prints one `RESULT key=value` line per fact the Java test checks."""
 import os
 import sys
@@ -9,6 +10,7 @@ from flytekit.remote import FlyteRemote
 
 endpoint, version = sys.argv[1], sys.argv[2]
 run = "--run" in sys.argv[3:]
+create = "--create" in sys.argv[3:]
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, here)
 import remote_wf  # noqa: E402
@@ -33,4 +35,12 @@ print(f"RESULT launchplan={lp.id.name}")
 if run:
     execution = remote.execute(lp, inputs={"x": 2, "name": "java"}, wait=True)
     print(f"RESULT phase={execution.closure.phase}")
+    if execution.closure.error is not None:
+        print(f"execution error: {execution.closure.error.message}")
     print(f"RESULT output={execution.outputs['o0']}")
+if create:
+    execution = remote.execute(lp, inputs={"x": 5}, execution_name="fromflytekit", wait=False)
+    print(f"RESULT execution={execution.id.name}")
+    fetched = remote.fetch_execution(name="fromflytekit")
+    print(f"RESULT fetched_phase={fetched.closure.phase}")
+    print(f"RESULT launch_plan={fetched.spec.launch_plan.name}")

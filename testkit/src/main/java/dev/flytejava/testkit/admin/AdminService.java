@@ -230,6 +230,18 @@ final class AdminService extends AdminServiceGrpc.AdminServiceImplBase {
     reply(out, () -> executions().listTasks(request));
   }
 
+  @Override
+  public void getTaskExecution(flyteidl.admin.TaskExecutionOuterClass.TaskExecutionGetRequest request,
+      StreamObserver<flyteidl.admin.TaskExecutionOuterClass.TaskExecution> out) {
+    reply(out, () -> executions().task(request.getId()));
+  }
+
+  @Override
+  public void getTaskExecutionData(flyteidl.admin.TaskExecutionOuterClass.TaskExecutionGetDataRequest request,
+      StreamObserver<flyteidl.admin.TaskExecutionOuterClass.TaskExecutionGetDataResponse> out) {
+    reply(out, () -> executions().taskData(request.getId()));
+  }
+
   // --- projects, domains, version
 
   @Override

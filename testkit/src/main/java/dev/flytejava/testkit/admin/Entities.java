@@ -44,8 +44,7 @@ final class Entities {
   }
 
   synchronized Task createTask(TaskCreateRequest request) {
-    TaskValidator.validate(request);
-    projects.validate(request.getId().getProject(), request.getId().getDomain());
+    TaskValidator.validate(request, projects);
     Identifier id = request.getId();
     Optional<Task> existing = tasks.get(id);
     if (existing.isPresent()) {
@@ -115,6 +114,7 @@ final class Entities {
         Ids.describe(spec.getWorkflowId())));
     TypedInterface iface = workflow.getClosure().getCompiledWorkflow().getPrimary().getTemplate().getInterface();
     LaunchPlanValidator.validateAgainst(spec, iface);
+    LaunchPlanValidator.validateSchedule(spec, iface);
     Optional<LaunchPlan> existing = launchPlans.get(id);
     if (existing.isPresent()) {
       if (existing.get().getSpec().equals(spec)) {

@@ -36,4 +36,9 @@ interface ExecutionCalls {
   NodeExecutionGetDataResponse nodeData(NodeExecutionIdentifier id);
 
   TaskExecutionList listTasks(TaskExecutionListRequest request);
+
+  flyteidl.admin.TaskExecutionOuterClass.TaskExecution task(flyteidl.core.IdentifierOuterClass.TaskExecutionIdentifier id);
+
+  flyteidl.admin.TaskExecutionOuterClass.TaskExecutionGetDataResponse taskData(
+      flyteidl.core.IdentifierOuterClass.TaskExecutionIdentifier id);
 }

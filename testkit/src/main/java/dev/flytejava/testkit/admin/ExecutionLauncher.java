@@ -17,9 +17,16 @@ import java.util.function.Function;
  * official event messages, in propeller's order.
  */
 public interface ExecutionLauncher {
-  /** What FlyteAdmin gives propeller for one execution. */
+  /**
+   * What FlyteAdmin gives propeller for one execution: its compiled workflow, the merged inputs (also written to
+   * {@code metadataPrefix/inputs.pb}), where outputs go, and the registered launch plans that launch-plan nodes
+   * may call, with their workflows compiled.
+   */
   record Launch(WorkflowExecutionIdentifier id, CompiledWorkflowClosure closure, LiteralMap inputs,
-      String metadataPrefix, String rawOutputPrefix, Function<Identifier, Optional<LaunchPlan>> launchPlans) {}
+      String metadataPrefix, String rawOutputPrefix, Function<Identifier, Optional<Target>> launchPlans) {}
+
+  /** A launch plan a node refers to, and its workflow as compiled at registration. */
+  record Target(LaunchPlan launchPlan, CompiledWorkflowClosure closure) {}
 
   /** Propeller's reports. */
   interface Events {

@@ -82,6 +82,12 @@ final class ExecutionRecords implements ExecutionLauncher.Events {
     return out;
   }
 
+  synchronized Optional<TaskExecution> task(TaskExecutionIdentifier id) {
+    TaskExecutionIdentifier key = id.toBuilder().setNodeExecutionId(id.getNodeExecutionId().toBuilder()
+        .setExecutionId(key(id.getNodeExecutionId().getExecutionId()))).build();
+    return Optional.ofNullable(tasks.get(key)).map(TaskExecution.Builder::build);
+  }
+
   @Override
   public synchronized void workflowEvent(WorkflowExecutionEvent e) {
     Execution.Builder exec = executions.get(key(e.getExecutionId()));
@@ -96,6 +102,9 @@ final class ExecutionRecords implements ExecutionLauncher.Events {
     if (terminal(e.getPhase())) {
       closure.setDuration(since(closure.hasStartedAt() ? closure.getStartedAt() : closure.getCreatedAt(),
           e.getOccurredAt()));
+    }
+    if (e.getPhase() == WorkflowExecution.Phase.ABORTED && closure.hasAbortMetadata()) {
+      return; // the abort's cause and principal stay the result (one oneof with error and outputs)
     }
     if (e.hasError()) {
       closure.setError(e.getError());

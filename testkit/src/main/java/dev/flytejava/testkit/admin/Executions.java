@@ -76,12 +76,14 @@ final class Executions implements ExecutionCalls {
     if (!spec.hasLaunchPlan()) {
       throw AdminErrors.missing("launch_plan");
     }
+    LaunchPlan plan;
     if (lpId.getResourceType() == ResourceType.TASK) {
-      throw AdminErrors.invalidArgument("the testkit runs launch plans; register a launch plan for task [%s]",
-          Ids.describe(lpId));
+      Ids.validate(lpId, true, ResourceType.TASK);
+      plan = SingleTaskLaunchPlans.forTask(entities, lpId);
+    } else {
+      Ids.validate(lpId, true, ResourceType.LAUNCH_PLAN);
+      plan = Entities.get(entities.launchPlans, lpId, "LAUNCH_PLAN");
     }
-    Ids.validate(lpId, true, ResourceType.LAUNCH_PLAN);
-    LaunchPlan plan = Entities.get(entities.launchPlans, lpId, "LAUNCH_PLAN");
     Workflow workflow = Entities.get(entities.workflows, plan.getSpec().getWorkflowId(), "WORKFLOW");
     LiteralMap inputs = mergedInputs(plan, request.getInputs().getLiteralsCount() > 0 ? request.getInputs()
         : spec.getInputs());
@@ -105,15 +107,20 @@ final class Executions implements ExecutionCalls {
           + e.getMessage()).asRuntimeException();
     }
     Execution execution = Execution.newBuilder().setId(id)
-        .setSpec(spec.toBuilder().clearInputs())
+        .setSpec(spec.toBuilder().clearInputs().setLaunchPlan(plan.getId()))
         .setClosure(ExecutionClosure.newBuilder().setPhase(WorkflowExecution.Phase.UNDEFINED)
             .setCreatedAt(Entities.now()).setUpdatedAt(Entities.now()).setWorkflowId(workflow.getId())
             .setComputedInputs(inputs))
         .build();
     records.created(execution);
     running.put(id, launcher.launch(new ExecutionLauncher.Launch(id, workflow.getClosure().getCompiledWorkflow(),
-        inputs, metadata.toString(), rawPrefix, entities.launchPlans::get), records));
+        inputs, metadata.toString(), rawPrefix, this::target), records));
     return ExecutionCreateResponse.newBuilder().setId(id).build();
+  }
+
+  private java.util.Optional<ExecutionLauncher.Target> target(Identifier launchPlan) {
+    return entities.launchPlans.get(launchPlan).flatMap(lp -> entities.workflows.get(lp.getSpec().getWorkflowId())
+        .map(wf -> new ExecutionLauncher.Target(lp, wf.getClosure().getCompiledWorkflow())));
   }
 
   /** CheckAndFetchInputsForExecution: the launch plan's defaults, then the caller's inputs, then the fixed ones. */
@@ -248,6 +255,29 @@ final class Executions implements ExecutionCalls {
     List<TaskExecution> rows = records.tasks(request.getNodeExecutionId());
     Pages<TaskExecution> page = Pages.of(rows, request.getLimit(), request.getToken());
     return TaskExecutionList.newBuilder().addAllTaskExecutions(page.rows()).setToken(page.nextToken()).build();
+  }
+
+  @Override
+  public TaskExecution task(flyteidl.core.IdentifierOuterClass.TaskExecutionIdentifier id) {
+    node(id.getNodeExecutionId());
+    return records.task(id).orElseThrow(() -> AdminErrors.notFound(
+        "missing entity of type task execution with identifier [task %s, node %s, attempt %d]",
+        Ids.describe(id.getTaskId()), id.getNodeExecutionId().getNodeId(), id.getRetryAttempt()));
+  }
+
+  @Override
+  public flyteidl.admin.TaskExecutionOuterClass.TaskExecutionGetDataResponse taskData(
+      flyteidl.core.IdentifierOuterClass.TaskExecutionIdentifier id) {
+    TaskExecution task = task(id);
+    var out = flyteidl.admin.TaskExecutionOuterClass.TaskExecutionGetDataResponse.newBuilder();
+    if (!task.getInputUri().isEmpty()) {
+      out.setInputs(UrlBlob.newBuilder().setUrl(task.getInputUri())).setFullInputs(read(task.getInputUri()));
+    }
+    if (!task.getClosure().getOutputUri().isEmpty()) {
+      out.setOutputs(UrlBlob.newBuilder().setUrl(task.getClosure().getOutputUri()))
+          .setFullOutputs(read(task.getClosure().getOutputUri()));
+    }
+    return out.build();
   }
 
   /** A LiteralMap from storage; none yet (or an empty node output) reads as empty, as FlyteAdmin answers. */

@@ -53,6 +53,36 @@ final class LaunchPlanValidator {
     }
   }
 
+  /**
+   * validateSchedule: a scheduled launch plan's kickoff-time input must be a datetime input of the workflow, and
+   * every other input must have a value (default or fixed), since nobody is there to give one.
+   */
+  static void validateSchedule(LaunchPlanSpec spec, TypedInterface workflow) {
+    if (!spec.getEntityMetadata().hasSchedule()) {
+      return;
+    }
+    String kickoff = spec.getEntityMetadata().getSchedule().getKickoffTimeInputArg();
+    if (!kickoff.isEmpty()) {
+      Variable v = workflow.getInputs().getVariablesMap().get(kickoff);
+      if (v == null) {
+        throw AdminErrors.invalidArgument("Cannot create a launch plan with a schedule whose kickoff time input "
+            + "[%s] is not an input of the workflow", kickoff);
+      }
+      if (!(v.getType().hasSimple() && v.getType().getSimple() == flyteidl.core.Types.SimpleType.DATETIME)) {
+        throw AdminErrors.invalidArgument("KickoffTimeInputArg must reference a datetime input. [%s] is a %s",
+            kickoff, TypeCompatibility.describe(v.getType()));
+      }
+    }
+    for (String name : workflow.getInputs().getVariablesMap().keySet()) {
+      Parameter p = spec.getDefaultInputs().getParametersMap().get(name);
+      boolean hasValue = spec.getFixedInputs().getLiteralsMap().containsKey(name) || (p != null && p.hasDefault());
+      if (!hasValue && !name.equals(kickoff)) {
+        throw AdminErrors.invalidArgument("Cannot create a launch plan with a schedule and required input [%s] "
+            + "that has no default or fixed value", name);
+      }
+    }
+  }
+
   private static boolean typesMatch(LiteralType declared, LiteralType workflow) {
     return TypeCompatibility.castable(declared, workflow) || TypeCompatibility.castable(workflow, declared);
   }

@@ -9,8 +9,9 @@ import flyteidl.core.Tasks.TaskTemplate;
 final class TaskValidator {
   private TaskValidator() {}
 
-  static void validate(TaskCreateRequest request) {
+  static void validate(TaskCreateRequest request, Projects projects) {
     Ids.validate(request.getId(), request.hasId(), ResourceType.TASK);
+    projects.validate(request.getId().getProject(), request.getId().getDomain());
     if (!request.hasSpec()) {
       throw AdminErrors.missing("spec");
     }

@@ -41,6 +41,7 @@ public final class TestAdmin implements AutoCloseable {
   private final String inProcessName;
   private final ManagedChannel channel;
   private final Storage storage;
+  private final boolean ownsStorage;
   private final StorageUri storageRoot;
   private final Path ownedDirectory;
   private final ObjectEndpoint objects;
@@ -57,7 +58,8 @@ public final class TestAdmin implements AutoCloseable {
     }
     this.ownedDirectory = owned;
     this.storageRoot = root;
-    this.storage = b.storageClient != null ? b.storageClient : Storage.create();
+    this.ownsStorage = b.storageClient == null;
+    this.storage = ownsStorage ? Storage.create() : b.storageClient;
     this.objects = new ObjectEndpoint(storage, root);
     this.tokens = b.auth == null ? null : new TokenEndpoint(b.auth, b.clock);
     this.counter = new CallCounter();
@@ -197,6 +199,13 @@ public final class TestAdmin implements AutoCloseable {
     objects.close();
     if (tokens != null) {
       tokens.close();
+    }
+    if (ownsStorage) {
+      try {
+        storage.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot close the testkit's storage client", e);
+      }
     }
     if (ownedDirectory != null) {
       try {

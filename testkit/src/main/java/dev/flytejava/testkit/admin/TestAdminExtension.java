@@ -56,6 +56,11 @@ public final class TestAdminExtension implements BeforeAllCallback, AfterAllCall
     return admin().storageRoot();
   }
 
+  /** The storage client the server reads and writes with (uploads, execution inputs and outputs). */
+  public dev.flytejava.runtime.storage.Storage storage() {
+    return admin().storage();
+  }
+
   public int calls(String method) {
     return admin().calls(method);
   }

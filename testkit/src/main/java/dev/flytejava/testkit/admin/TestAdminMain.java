@@ -11,13 +11,17 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code flyte-java-testkit admin --port P --storage URI [--auth CLIENT_ID:SECRET_FILE] [--token-lifetime S]
- * [--project NAME]...}: the FlyteAdmin test double as a process, for clients in other processes (flytekit's
+ * [--project NAME]... [--run-tasks-with BIN_DIR]}: the FlyteAdmin test double as a process, for clients in other processes (flytekit's
  * FlyteRemote, flytectl, bench). Prints one line once it listens, then serves until it is stopped (SIGTERM or
- * SIGINT). The secret is read from a file so that it never appears in a process listing.
+ * SIGINT). The secret is read from a file so that it never appears in a process listing. With
+ * {@code --run-tasks-with} (e.g. a venv's {@code bin}), executions run through {@link ProcessLauncher}.
  */
 public final class TestAdminMain {
   static final String USAGE = "usage: flyte-java-testkit admin [--port P] [--storage URI] "
-      + "[--auth CLIENT_ID:SECRET_FILE] [--token-lifetime SECONDS] [--project NAME]...";
+      + "[--auth CLIENT_ID:SECRET_FILE] [--token-lifetime SECONDS] [--project NAME]... [--run-tasks-with BIN_DIR]";
+
+  // where --run-tasks-with runs task processes; deleted when the process stops
+  private static volatile Path taskWorkDirectory;
 
   private TestAdminMain() {}
 
@@ -34,6 +38,14 @@ public final class TestAdminMain {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       admin.close();
+      Path work = taskWorkDirectory;
+      if (work != null) {
+        try {
+          org.apache.commons.io.file.PathUtils.deleteDirectory(work);
+        } catch (IOException e) {
+          System.err.println("flyte-java-testkit: cannot delete " + work + ": " + e.getMessage());
+        }
+      }
       stopped.countDown();
     }, "testkit-admin-shutdown"));
     announce(admin, System.out);
@@ -54,6 +66,7 @@ public final class TestAdminMain {
     TestAdmin.Builder builder = TestAdmin.builder();
     String auth = null;
     Duration lifetime = Duration.ofHours(1);
+    Path runTasksWith = null;
     for (int i = 1; i < args.length; i++) {
       String option = args[i];
       if (option.equals("-h") || option.equals("--help")) {
@@ -83,12 +96,30 @@ public final class TestAdminMain {
         case "--project":
           builder.project(value);
           break;
+        case "--run-tasks-with":
+          Path bin = Path.of(value);
+          if (!Files.isDirectory(bin)) {
+            throw new IllegalArgumentException("--run-tasks-with " + value + " is not a directory");
+          }
+          runTasksWith = bin;
+          break;
         default:
           throw new IllegalArgumentException("unknown option " + option);
       }
     }
     if (auth != null) {
       builder.auth(readAuth(auth).withTokenLifetime(lifetime));
+    }
+    if (runTasksWith != null) {
+      Path work;
+      try {
+        work = Files.createTempDirectory("flyte-testkit-tasks");
+        taskWorkDirectory = work;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      builder.executions(new ProcessLauncher(dev.flytejava.runtime.storage.Storage.create(), runTasksWith, work,
+          Duration.ofHours(1)));
     }
     return builder.start();
   }

@@ -273,6 +273,10 @@ final class WorkflowCompiler {
     checkBindings(node.getId(), node.getInputsList(), iface.getInputs(), scope, ups, everyInput, typed);
     if (node.hasBranchNode()) {
       var ifElse = node.getBranchNode().getIfElse();
+      Set<String> inputs = new HashSet<>();
+      node.getInputsList().forEach(b -> inputs.add(b.getVar()));
+      checkOperands(node.getId(), ifElse.getCase().getCondition(), inputs);
+      ifElse.getOtherList().forEach(b -> checkOperands(node.getId(), b.getCondition(), inputs));
       List<Node> inner = new ArrayList<>();
       inner.add(ifElse.getCase().getThenNode());
       ifElse.getOtherList().forEach(b -> inner.add(b.getThenNode()));
@@ -291,6 +295,21 @@ final class WorkflowCompiler {
       Node inner = node.getArrayNode().getNode();
       checkBindings(inner.getId(), inner.getInputsList(), iface.getInputs(), scope, innerUps, false, true);
       ups.addAll(innerUps);
+    }
+  }
+
+  /** A condition reads the branch node's inputs by name: each variable operand must be one of them. */
+  private void checkOperands(String nodeId, flyteidl.core.Condition.BooleanExpression e, Set<String> inputs) {
+    if (e.hasConjunction()) {
+      checkOperands(nodeId, e.getConjunction().getLeftExpression(), inputs);
+      checkOperands(nodeId, e.getConjunction().getRightExpression(), inputs);
+    } else if (e.hasComparison()) {
+      for (var operand : List.of(e.getComparison().getLeftValue(), e.getComparison().getRightValue())) {
+        if (operand.hasVar() && !inputs.contains(operand.getVar())) {
+          problem("VariableNameNotFound", nodeId, "Variable [" + operand.getVar() + "] not found on node ["
+              + nodeId + "].");
+        }
+      }
     }
   }
 

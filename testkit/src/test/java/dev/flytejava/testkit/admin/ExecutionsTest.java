@@ -140,6 +140,23 @@ class ExecutionsTest {
   }
 
   @Test
+  void aTaskRunsAsFlyteAdminsGeneratedOneNodeWorkflow() {
+    Identifier square = Identifier.newBuilder().setResourceType(ResourceType.TASK).setProject(GoldenSpecs.PROJECT)
+        .setDomain(GoldenSpecs.DOMAIN).setName("core.flyte_basics.lp.square").setVersion("v1").build();
+    ExecutionCreateRequest.Builder request = request("unused", Map.of("val", integer(5)), "task1").toBuilder();
+    request.getSpecBuilder().setLaunchPlan(square);
+    admin.createExecution(request.build());
+    ExecutionLauncher.Launch launch = LAUNCHED.get(LAUNCHED.size() - 1);
+    assertEquals(".flytegen.core.flyte_basics.lp.square", launch.closure().getPrimary().getTemplate().getId().getName());
+    assertEquals(List.of("start-node", "end-node", "core-flyte-basics-lp-square"), launch.closure().getPrimary()
+        .getTemplate().getNodesList().stream().map(n -> n.getId()).toList());
+    assertEquals(LiteralMap.newBuilder().putLiterals("val", integer(5)).build(), launch.inputs());
+    request.setName("task2").clearInputs();
+    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> admin.createExecution(request.build()));
+    assertTrue(e.getStatus().getDescription().contains("invalid input val: missing"), e.getStatus().getDescription());
+  }
+
+  @Test
   void terminateAbortsARunningExecution() {
     WorkflowExecutionIdentifier id = admin.createExecution(request("default_4_lp", Map.of(), "")).getId();
     assertTrue(id.getName().matches("a[a-z0-9]{19}"), id.getName());

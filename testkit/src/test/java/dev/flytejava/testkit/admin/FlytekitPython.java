@@ -42,6 +42,11 @@ final class FlytekitPython {
     return new FlytekitPython(Path.of(value));
   }
 
+  /** The venv's bin directory ({@code pyflyte-execute} and friends). */
+  Path binDirectory() {
+    return python.getParent();
+  }
+
   /** Copies the test resources' flytekit scripts into {@code dir} and runs one there. */
   Result run(Path dir, Duration timeout, Map<String, String> env, String script, String... args) {
     try {

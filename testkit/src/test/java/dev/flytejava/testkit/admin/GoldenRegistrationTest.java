@@ -96,8 +96,10 @@ class GoldenRegistrationTest {
     // a changed spec under a registered version, one per kind
     TaskSpec.Builder changedTask = GoldenSpecs.hydration("snacks-v1").hydrate(t1).toBuilder();
     changedTask.getTemplateBuilder().getContainerBuilder().setImage("ghcr.io/flyteorg/flytecookbook:other");
-    rejected.add(reject(Status.Code.INVALID_ARGUMENT,
-        "core.flyte_basics.basic_workflow.t1 task with different structure already exists", changedTask.build()));
+    String changed = reject(Status.Code.INVALID_ARGUMENT,
+        "core.flyte_basics.basic_workflow.t1 task with different structure already exists", changedTask.build());
+    assertTrue(changed.contains("/template/container/image:") && changed.contains("flytecookbook:other"), changed);
+    rejected.add(changed);
     WorkflowSpec.Builder changedWf = GoldenSpecs.hydration("snacks-v1").hydrate(myWf).toBuilder();
     changedWf.getTemplateBuilder().getMetadataBuilder().getQualityOfServiceBuilder()
         .setTier(flyteidl.core.Execution.QualityOfService.Tier.HIGH);
@@ -110,7 +112,6 @@ class GoldenRegistrationTest {
         "core.flyte_basics.basic_workflow.my_wf launch plan with different structure already exists",
         changedLp.build()));
 
-    rejected.forEach(System.out::println);
     assertEquals(10, rejected.size());
     assertEquals(87 + 7, server.tasks(), "no rejected task was stored");
     assertEquals(45 + 2, server.workflows(), "no rejected workflow was stored");

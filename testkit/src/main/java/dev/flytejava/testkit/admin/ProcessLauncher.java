@@ -1,0 +1,384 @@
+package dev.flytejava.testkit.admin;
+
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
+import dev.flytejava.runtime.storage.ObjectNotFoundException;
+import dev.flytejava.runtime.storage.Storage;
+import dev.flytejava.runtime.storage.StorageException;
+import dev.flytejava.runtime.storage.StorageUri;
+import flyteidl.core.Compiler.CompiledWorkflow;
+import flyteidl.core.Errors.ErrorDocument;
+import flyteidl.core.Execution.ExecutionError;
+import flyteidl.core.Execution.NodeExecution;
+import flyteidl.core.Execution.TaskExecution;
+import flyteidl.core.Execution.WorkflowExecution;
+import flyteidl.core.IdentifierOuterClass.NodeExecutionIdentifier;
+import flyteidl.core.Literals.Binding;
+import flyteidl.core.Literals.BindingData;
+import flyteidl.core.Literals.Literal;
+import flyteidl.core.Literals.LiteralCollection;
+import flyteidl.core.Literals.LiteralMap;
+import flyteidl.core.Tasks.TaskTemplate;
+import flyteidl.core.Workflow.Node;
+import flyteidl.event.Event.NodeExecutionEvent;
+import flyteidl.event.Event.TaskExecutionEvent;
+import flyteidl.event.Event.WorkflowExecutionEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small stand-in for propeller: runs a workflow made of task nodes, one node at a time in dependency order,
+ * each task's container command and args as a local process (with propeller's templating of
+ * {@code {{.input}}}, {@code {{.outputPrefix}}}, {@code {{.rawOutputDataPrefix}}} and the checkpoint prefixes,
+ * and the given bin directory, e.g. a venv's with {@code pyflyte-execute}, first on PATH), reading its
+ * {@code outputs.pb} or {@code error.pb}, and reporting propeller's events. Branch, map, subworkflow and other
+ * nodes are reported as a failed execution naming the node: those need the testkit's execution engine.
+ */
+public final class ProcessLauncher implements ExecutionLauncher {
+  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*\\.(\\w+)\\s*\\}\\}");
+
+  private final Storage storage;
+  private final Path binDirectory;
+  private final Path workDirectory;
+  private final Duration taskTimeout;
+
+  /**
+   * @param binDirectory put first on PATH for tasks (a venv's {@code bin} for flytekit tasks)
+   * @param workDirectory where task processes run (each in its own subfolder)
+   */
+  public ProcessLauncher(Storage storage, Path binDirectory, Path workDirectory, Duration taskTimeout) {
+    this.storage = storage;
+    this.binDirectory = binDirectory;
+    this.workDirectory = workDirectory;
+    this.taskTimeout = taskTimeout;
+  }
+
+  @Override
+  public Launched launch(Launch launch, Events events) {
+    Run run = new Run(launch, events);
+    Thread thread = new Thread(run::execute, "testkit-execution-" + launch.id().getName());
+    thread.setDaemon(true);
+    thread.start();
+    return run::abort;
+  }
+
+  private final class Run {
+    private final Launch launch;
+    private final Events events;
+    private final Map<String, LiteralMap> outputs = new HashMap<>();
+    private volatile Process current;
+    private volatile String abortCause;
+
+    Run(Launch launch, Events events) {
+      this.launch = launch;
+      this.events = events;
+    }
+
+    void abort(String cause) {
+      abortCause = cause == null || cause.isEmpty() ? "aborted" : cause;
+      Process p = current;
+      if (p != null) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+      }
+    }
+
+    void execute() {
+      workflow(WorkflowExecution.Phase.QUEUED, null, null);
+      workflow(WorkflowExecution.Phase.RUNNING, null, null);
+      CompiledWorkflow wf = launch.closure().getPrimary();
+      outputs.put(WorkflowCompiler.START, launch.inputs());
+      Map<String, TaskTemplate> tasks = new HashMap<>();
+      launch.closure().getTasksList().forEach(t -> tasks.put(Ids.key(t.getTemplate().getId()).toString(),
+          t.getTemplate()));
+      try {
+        for (Node node : order(wf)) {
+          if (abortCause != null) {
+            workflow(WorkflowExecution.Phase.ABORTED, null, null);
+            return;
+          }
+          if (!node.hasTaskNode()) {
+            throw new NodeFailure(node.getId(), error("UnsupportedNode", "node " + node.getId() + " is a "
+                + node.getTargetCase().name().toLowerCase() + ": ProcessLauncher runs task nodes only",
+                ExecutionError.ErrorKind.SYSTEM));
+          }
+          runTask(node, tasks.get(Ids.key(node.getTaskNode().getReferenceId()).toString()));
+        }
+        LiteralMap result = resolve(wf.getTemplate().getOutputsList());
+        StorageUri out = StorageUri.parse(launch.metadataPrefix()).resolve("outputs.pb");
+        storage.write(out, result.toByteArray());
+        workflow(WorkflowExecution.Phase.SUCCEEDED, out.toString(), null);
+      } catch (NodeFailure f) {
+        if (abortCause != null) {
+          workflow(WorkflowExecution.Phase.ABORTED, null, null);
+        } else {
+          workflow(WorkflowExecution.Phase.FAILED, null, f.error);
+        }
+      } catch (StorageException | RuntimeException e) {
+        workflow(WorkflowExecution.Phase.FAILED, null, error("SystemError", String.valueOf(e),
+            ExecutionError.ErrorKind.SYSTEM));
+      }
+    }
+
+    private void runTask(Node node, TaskTemplate task) throws StorageException {
+      String nodeId = node.getId();
+      StorageUri data = StorageUri.parse(launch.metadataPrefix()).resolve(nodeId + "/data");
+      StorageUri inputs = data.resolve("inputs.pb");
+      StorageUri outputPrefix = data.resolve("0");
+      String raw = launch.rawOutputPrefix() + "/" + nodeId + "/0";
+      LiteralMap nodeInputs = resolve(node.getInputsList());
+      storage.write(inputs, nodeInputs.toByteArray());
+      nodeEvent(nodeId, NodeExecution.Phase.QUEUED, inputs.toString(), null, null);
+      nodeEvent(nodeId, NodeExecution.Phase.RUNNING, inputs.toString(), null, null);
+      taskEvent(node, task, inputs.toString(), TaskExecution.Phase.RUNNING, null, null);
+      Map<String, String> values = Map.of("input", inputs.toString(), "inputprefix", data.toString(),
+          "outputprefix", outputPrefix.toString(), "rawoutputdataprefix", raw,
+          "checkpointoutputprefix", raw + "/_flytecheckpoints", "prevcheckpointprefix", "");
+      List<String> command = new ArrayList<>();
+      task.getContainer().getCommandList().forEach(c -> command.add(template(c, values)));
+      task.getContainer().getArgsList().forEach(a -> command.add(template(a, values)));
+      ExecutionError failure = run(nodeId, command, task);
+      if (failure == null) {
+        StorageUri out = outputPrefix.resolve("outputs.pb");
+        try {
+          outputs.put(nodeId, LiteralMap.parseFrom(storage.read(out)));
+        } catch (ObjectNotFoundException e) {
+          failure = readError(outputPrefix);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          failure = error("BadOutputs", out + " is not a LiteralMap: " + e.getMessage(), ExecutionError.ErrorKind.SYSTEM);
+        }
+        if (failure == null) {
+          taskEvent(node, task, inputs.toString(), TaskExecution.Phase.SUCCEEDED, out.toString(), null);
+          nodeEvent(nodeId, NodeExecution.Phase.SUCCEEDED, null, out.toString(), null);
+          return;
+        }
+      }
+      taskEvent(node, task, inputs.toString(), abortCause != null ? TaskExecution.Phase.ABORTED : TaskExecution.Phase.FAILED, null,
+          failure);
+      nodeEvent(nodeId, abortCause != null ? NodeExecution.Phase.ABORTED : NodeExecution.Phase.FAILED, null, null,
+          failure);
+      throw new NodeFailure(nodeId, failure);
+    }
+
+    private ExecutionError run(String nodeId, List<String> command, TaskTemplate task) {
+      if (command.isEmpty()) {
+        return error("NoCommand", "task " + task.getId().getName() + " has no container command or args",
+            ExecutionError.ErrorKind.USER);
+      }
+      try {
+        Path dir = Files.createDirectories(workDirectory.resolve(launch.id().getName()).resolve(nodeId));
+        Path log = dir.resolve("task.log");
+        // ProcessBuilder looks programs up on this JVM's PATH, not the child's: the bin directory comes first
+        Path inBin = binDirectory.resolve(command.get(0));
+        if (!command.get(0).contains("/") && Files.isExecutable(inBin)) {
+          command = new ArrayList<>(command);
+          command.set(0, inBin.toString());
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("PATH", binDirectory + java.io.File.pathSeparator + env.getOrDefault("PATH", ""));
+        env.put("TMPDIR", dir.toString());
+        env.put("HOME", dir.toString());
+        env.put("FLYTE_INTERNAL_EXECUTION_ID", launch.id().getName());
+        env.put("FLYTE_INTERNAL_EXECUTION_PROJECT", launch.id().getProject());
+        env.put("FLYTE_INTERNAL_EXECUTION_DOMAIN", launch.id().getDomain());
+        task.getContainer().getEnvList().forEach(kv -> env.put(kv.getKey(), kv.getValue()));
+        Process p = pb.start();
+        current = p;
+        if (abortCause != null) { // the abort came while the process was starting
+          p.descendants().forEach(ProcessHandle::destroyForcibly);
+          p.destroyForcibly();
+        }
+        if (!p.waitFor(taskTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          p.descendants().forEach(ProcessHandle::destroyForcibly);
+          p.destroyForcibly().waitFor();
+          return error("Timeout", "task " + task.getId().getName() + " ran longer than " + taskTimeout,
+              ExecutionError.ErrorKind.USER);
+        }
+        current = null;
+        if (abortCause != null) {
+          return error("Aborted", abortCause, ExecutionError.ErrorKind.USER);
+        }
+        if (p.exitValue() != 0) {
+          String tail = Files.readString(log, StandardCharsets.UTF_8);
+          tail = tail.length() > 2000 ? tail.substring(tail.length() - 2000) : tail;
+          return error("ExitCode" + p.exitValue(), "task " + task.getId().getName() + " exited with "
+              + p.exitValue() + ":\n" + tail, ExecutionError.ErrorKind.USER);
+        }
+        return null;
+      } catch (IOException e) {
+        return error("CannotStart", "cannot run " + command.get(0) + ": " + e.getMessage(),
+            ExecutionError.ErrorKind.SYSTEM);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return error("Interrupted", "interrupted", ExecutionError.ErrorKind.SYSTEM);
+      }
+    }
+
+    private ExecutionError readError(StorageUri outputPrefix) {
+      StorageUri uri = outputPrefix.resolve("error.pb");
+      try {
+        var doc = ErrorDocument.parseFrom(storage.read(uri)).getError();
+        return ExecutionError.newBuilder().setCode(doc.getCode()).setMessage(doc.getMessage())
+            .setKind(doc.getOrigin()).setErrorUri(uri.toString()).build();
+      } catch (StorageException | com.google.protobuf.InvalidProtocolBufferException e) {
+        return error("OutputsNotFound", "the task wrote neither outputs.pb nor error.pb under " + outputPrefix,
+            ExecutionError.ErrorKind.SYSTEM);
+      }
+    }
+
+    private LiteralMap resolve(List<Binding> bindings) {
+      LiteralMap.Builder out = LiteralMap.newBuilder();
+      for (Binding b : bindings) {
+        out.putLiterals(b.getVar(), resolve(b.getBinding()));
+      }
+      return out.build();
+    }
+
+    private Literal resolve(BindingData data) {
+      switch (data.getValueCase()) {
+        case SCALAR:
+          return Literal.newBuilder().setScalar(data.getScalar()).build();
+        case COLLECTION: {
+          LiteralCollection.Builder c = LiteralCollection.newBuilder();
+          data.getCollection().getBindingsList().forEach(d -> c.addLiterals(resolve(d)));
+          return Literal.newBuilder().setCollection(c).build();
+        }
+        case MAP: {
+          LiteralMap.Builder m = LiteralMap.newBuilder();
+          data.getMap().getBindingsMap().forEach((k, d) -> m.putLiterals(k, resolve(d)));
+          return Literal.newBuilder().setMap(m).build();
+        }
+        case PROMISE: {
+          var ref = data.getPromise();
+          if (ref.getAttrPathCount() > 0) {
+            throw new IllegalStateException("attribute paths in bindings need the execution engine");
+          }
+          LiteralMap from = outputs.get(ref.getNodeId().isEmpty() ? WorkflowCompiler.START : ref.getNodeId());
+          Literal value = from == null ? null : from.getLiteralsMap().get(ref.getVar());
+          if (value == null) {
+            throw new IllegalStateException("node " + ref.getNodeId() + " gave no output " + ref.getVar());
+          }
+          return value;
+        }
+        default:
+          throw new IllegalStateException("binding " + data.getValueCase() + " needs the execution engine");
+      }
+    }
+
+    private void workflow(WorkflowExecution.Phase phase, String outputUri, ExecutionError error) {
+      WorkflowExecutionEvent.Builder e = WorkflowExecutionEvent.newBuilder().setExecutionId(launch.id())
+          .setPhase(phase).setOccurredAt(now()).setProducerId("testkit");
+      if (outputUri != null) {
+        e.setOutputUri(outputUri);
+      }
+      if (error != null) {
+        e.setError(error);
+      }
+      events.workflowEvent(e.build());
+    }
+
+    private void nodeEvent(String nodeId, NodeExecution.Phase phase, String inputUri, String outputUri,
+        ExecutionError error) {
+      NodeExecutionEvent.Builder e = NodeExecutionEvent.newBuilder().setId(NodeExecutionIdentifier.newBuilder()
+          .setExecutionId(launch.id()).setNodeId(nodeId)).setPhase(phase).setOccurredAt(now())
+          .setProducerId("testkit").setSpecNodeId(nodeId).setNodeName(nodeId);
+      if (inputUri != null) {
+        e.setInputUri(inputUri);
+      }
+      if (outputUri != null) {
+        e.setOutputUri(outputUri);
+      }
+      if (error != null) {
+        e.setError(error);
+      }
+      events.nodeEvent(e.build());
+    }
+
+    private void taskEvent(Node node, TaskTemplate task, String inputUri, TaskExecution.Phase phase,
+        String outputUri, ExecutionError error) {
+      TaskExecutionEvent.Builder e = TaskExecutionEvent.newBuilder().setTaskId(task.getId())
+          .setParentNodeExecutionId(NodeExecutionIdentifier.newBuilder().setExecutionId(launch.id())
+              .setNodeId(node.getId()))
+          .setPhase(phase).setOccurredAt(now()).setProducerId("testkit").setTaskType(task.getType())
+          .setInputUri(inputUri);
+      if (outputUri != null) {
+        e.setOutputUri(outputUri);
+      }
+      if (error != null) {
+        e.setError(error);
+      }
+      events.taskEvent(e.build());
+    }
+  }
+
+  /** The nodes in an order where each comes after those it reads from (connections.upstream). */
+  private static List<Node> order(CompiledWorkflow wf) {
+    Map<String, Node> nodes = new LinkedHashMap<>();
+    wf.getTemplate().getNodesList().forEach(n -> {
+      if (!n.getId().equals(WorkflowCompiler.START) && !n.getId().equals(WorkflowCompiler.END)) {
+        nodes.put(n.getId(), n);
+      }
+    });
+    List<Node> out = new ArrayList<>();
+    java.util.Set<String> done = new java.util.HashSet<>(List.of(WorkflowCompiler.START));
+    while (out.size() < nodes.size()) {
+      boolean progressed = false;
+      for (Node n : nodes.values()) {
+        if (done.contains(n.getId())) {
+          continue;
+        }
+        var ups = wf.getConnections().getUpstreamMap().get(n.getId());
+        if (ups == null || done.containsAll(ups.getIdsList())) {
+          out.add(n);
+          done.add(n.getId());
+          progressed = true;
+        }
+      }
+      if (!progressed) {
+        throw new IllegalStateException("the compiled workflow has a cycle");
+      }
+    }
+    return out;
+  }
+
+  private static String template(String arg, Map<String, String> values) {
+    Matcher m = TEMPLATE.matcher(arg);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String v = values.get(m.group(1).toLowerCase());
+      m.appendReplacement(out, Matcher.quoteReplacement(v != null ? v : m.group()));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static ExecutionError error(String code, String message, ExecutionError.ErrorKind kind) {
+    return ExecutionError.newBuilder().setCode(code).setMessage(message).setKind(kind).build();
+  }
+
+  private static Timestamp now() {
+    return Timestamps.fromMillis(System.currentTimeMillis());
+  }
+
+  private static final class NodeFailure extends RuntimeException {
+    final transient ExecutionError error;
+
+    NodeFailure(String node, ExecutionError error) {
+      super(node + ": " + error.getMessage());
+      this.error = error;
+    }
+  }
+}
