@@ -184,16 +184,7 @@ class PluginExecutionTest {
     try (Storage storage = Storage.create(); TestAdmin server = TestAdmin.builder()
         .executions(new ProcessLauncher(storage, Path.of("/bin"), dir.resolve("work"), Duration.ofMinutes(1))).start()) {
       AdminServiceBlockingStub admin = AdminServiceGrpc.newBlockingStub(server.channel());
-      FlytectlHydration hydration = new FlytectlHydration(PROJECT, DOMAIN, "v1", "file:///unused.tar.gz");
-      Identifier task = null;
-      for (CompiledSpec spec : new IdlCompiler(engine).compile(EntitySet.of(broken), CompileOptions.forPackage(),
-          "0123abcd").specs()) {
-        Message hydrated = hydration.hydrate(spec.message());
-        GoldenSpecs.register(admin, hydrated);
-        if (hydrated instanceof flyteidl.admin.TaskOuterClass.TaskSpec t) {
-          task = t.getTemplate().getId();
-        }
-      }
+      Identifier task = registerTask(admin, broken);
       LiteralMap inputs = LiteralMap.newBuilder().putLiterals("a", engine.toLiteral(6L, long.class))
           .putLiterals("b", engine.toLiteral(7L, long.class)).build();
       WorkflowExecutionIdentifier id = admin.createExecution(ExecutionCreateRequest.newBuilder().setProject(PROJECT)
@@ -205,6 +196,36 @@ class PluginExecutionTest {
       assertTrue(message.contains("task broken exited with 4"), message);
       assertTrue(message.contains("reading 6") && message.contains("no such table: widgets"), message);
     }
+  }
+
+  @Test
+  void aSensorWhosePathNeverAppearsFailsTheExecutionThroughItsAgent() throws Exception {
+    Task sensor = FileSensor.task("waitReady", dir.resolve("never").toString(), Duration.ofMillis(300),
+        Duration.ofMillis(50));
+    try (Storage storage = Storage.create(); TestAdmin server = TestAdmin.builder()
+        .executions(new ProcessLauncher(storage, Path.of("/bin"), dir.resolve("work"), Duration.ofMinutes(1))).start()) {
+      AdminServiceBlockingStub admin = AdminServiceGrpc.newBlockingStub(server.channel());
+      Identifier task = registerTask(admin, sensor);
+      WorkflowExecutionIdentifier id = admin.createExecution(ExecutionCreateRequest.newBuilder().setProject(PROJECT)
+          .setDomain(DOMAIN).setName("sensor1").setSpec(ExecutionSpec.newBuilder().setLaunchPlan(task)).build()).getId();
+      Execution failed = await(admin, id, WorkflowExecution.Phase.FAILED);
+      String message = failed.getClosure().getError().getMessage();
+      assertTrue(message.contains("waitReady") && message.contains("timed out after 300ms"), message);
+    }
+  }
+
+  private Identifier registerTask(AdminServiceBlockingStub admin, Task t) throws Exception {
+    FlytectlHydration hydration = new FlytectlHydration(PROJECT, DOMAIN, "v1", "file:///unused.tar.gz");
+    Identifier task = null;
+    for (CompiledSpec spec : new IdlCompiler(engine).compile(EntitySet.of(t), CompileOptions.forPackage(), "0123abcd")
+        .specs()) {
+      Message hydrated = hydration.hydrate(spec.message());
+      GoldenSpecs.register(admin, hydrated);
+      if (hydrated instanceof flyteidl.admin.TaskOuterClass.TaskSpec ts) {
+        task = ts.getTemplate().getId();
+      }
+    }
+    return task;
   }
 
   private static Execution await(AdminServiceBlockingStub admin, WorkflowExecutionIdentifier id,
