@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,7 @@ final class Copilot {
   /** Writes the input files; the argument with its {@code {{.inputs.NAME}}} and data paths filled in. */
   Map<String, String> download(LiteralMap values) throws IOException {
     Map<String, String> text = new LinkedHashMap<>();
-    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, Object> json = new TreeMap<>(); // by name: the same inputs give the same file
     for (Map.Entry<String, Literal> e : values.getLiteralsMap().entrySet()) {
       Primitive p = primitive(e.getKey(), e.getValue());
       text.put(e.getKey(), format(p));

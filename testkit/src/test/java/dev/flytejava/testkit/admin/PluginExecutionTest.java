@@ -214,6 +214,44 @@ class PluginExecutionTest {
     }
   }
 
+  @Test
+  void theCopilotGivesARawContainerEachInputAsAFileAndAllOfThemAsInputsPbAndJson() throws Exception {
+    Task files = container("files", "test -s /var/inputs/inputs.pb && test \"$(cat /var/inputs/a)\" = 6"
+        + " && cat /var/inputs/inputs.json > /var/outputs/o", Map.of("o", String.class));
+    try (Storage storage = Storage.create(); TestAdmin server = TestAdmin.builder()
+        .executions(new ProcessLauncher(storage, Path.of("/bin"), dir.resolve("work"), Duration.ofMinutes(1))).start()) {
+      AdminServiceBlockingStub admin = AdminServiceGrpc.newBlockingStub(server.channel());
+      Identifier task = registerTask(admin, files);
+      LiteralMap inputs = LiteralMap.newBuilder().putLiterals("a", engine.toLiteral(6L, long.class))
+          .putLiterals("b", engine.toLiteral(7L, long.class)).build();
+      WorkflowExecutionIdentifier id = admin.createExecution(ExecutionCreateRequest.newBuilder().setProject(PROJECT)
+          .setDomain(DOMAIN).setName("files1").setSpec(ExecutionSpec.newBuilder().setLaunchPlan(task))
+          .setInputs(inputs).build()).getId();
+      await(admin, id, WorkflowExecution.Phase.SUCCEEDED);
+      LiteralMap outputs = admin.getExecutionData(WorkflowExecutionGetDataRequest.newBuilder().setId(id).build())
+          .getFullOutputs();
+      assertEquals("{\"a\":6,\"b\":7}", outputs.getLiteralsOrThrow("o").getScalar().getPrimitive().getStringValue());
+    }
+  }
+
+  @Test
+  void terminatingAnExecutionStopsTheSensorItWaitsOn() throws Exception {
+    Task sensor = FileSensor.task("waitLong", dir.resolve("never").toString(), Duration.ofSeconds(60),
+        Duration.ofMillis(50));
+    try (Storage storage = Storage.create(); TestAdmin server = TestAdmin.builder()
+        .executions(new ProcessLauncher(storage, Path.of("/bin"), dir.resolve("work"), Duration.ofMinutes(1))).start()) {
+      AdminServiceBlockingStub admin = AdminServiceGrpc.newBlockingStub(server.channel());
+      Identifier task = registerTask(admin, sensor);
+      WorkflowExecutionIdentifier id = admin.createExecution(ExecutionCreateRequest.newBuilder().setProject(PROJECT)
+          .setDomain(DOMAIN).setName("sensor2").setSpec(ExecutionSpec.newBuilder().setLaunchPlan(task)).build()).getId();
+      await(admin, id, WorkflowExecution.Phase.RUNNING);
+      admin.terminateExecution(flyteidl.admin.ExecutionOuterClass.ExecutionTerminateRequest.newBuilder().setId(id)
+          .setCause("not needed").build());
+      Execution aborted = await(admin, id, WorkflowExecution.Phase.ABORTED);
+      assertEquals("not needed", aborted.getClosure().getAbortMetadata().getCause());
+    }
+  }
+
   private Identifier registerTask(AdminServiceBlockingStub admin, Task t) throws Exception {
     FlytectlHydration hydration = new FlytectlHydration(PROJECT, DOMAIN, "v1", "file:///unused.tar.gz");
     Identifier task = null;
@@ -237,7 +275,8 @@ class PluginExecutionTest {
         return e;
       }
       if (Instant.now().isAfter(deadline) || e.getClosure().getPhase() == WorkflowExecution.Phase.FAILED
-          || e.getClosure().getPhase() == WorkflowExecution.Phase.SUCCEEDED) {
+          || e.getClosure().getPhase() == WorkflowExecution.Phase.SUCCEEDED
+          || e.getClosure().getPhase() == WorkflowExecution.Phase.ABORTED) {
         throw new AssertionError("execution is " + e.getClosure().getPhase() + ", not " + phase + ": "
             + e.getClosure().getError());
       }
