@@ -124,13 +124,28 @@ class PluginExecutionTest {
         new CodeManifest.TaskEntry("count", MixedTasks.class.getName(), "count", List.of("people"), List.of()))));
   }
 
-  /** A bin directory whose {@code flyte-java} is the runtime's entrypoint on this test's class path. */
+  /**
+   * A bin directory whose {@code flyte-java} is the runtime's entrypoint on this test's class path without this
+   * module's test classes (only {@link EntrypointMain} is copied): the Java tasks' classes come from the uploaded code.
+   */
   private Path binDirectory() throws Exception {
+    Path testClasses = Path.of(MixedTasks.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String entrypoint = EntrypointMain.class.getName().replace('.', '/') + ".class";
+    Path launcher = dir.resolve("launcher-classes");
+    Files.createDirectories(launcher.resolve(entrypoint).getParent());
+    Files.copy(testClasses.resolve(entrypoint), launcher.resolve(entrypoint));
+    List<String> classPath = new java.util.ArrayList<>(List.of(launcher.toString()));
+    for (String entry : System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+        .split(java.io.File.pathSeparator)) {
+      if (!entry.isEmpty() && !Path.of(entry).toAbsolutePath().equals(testClasses.toAbsolutePath())) {
+        classPath.add(entry);
+      }
+    }
     Path bin = Files.createDirectories(dir.resolve("bin"));
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path script = bin.resolve("flyte-java");
     Files.writeString(script, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-        + "' -XX:TieredStopAtLevel=1 -cp '" + classPath + "' " + EntrypointMain.class.getName() + " \"$@\"\n");
+        + "' -XX:TieredStopAtLevel=1 -cp '" + String.join(java.io.File.pathSeparator, classPath) + "' "
+        + EntrypointMain.class.getName() + " \"$@\"\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     return bin;
   }
