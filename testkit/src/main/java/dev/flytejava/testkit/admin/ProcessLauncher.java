@@ -2,6 +2,8 @@ package dev.flytejava.testkit.admin;
 
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
+import dev.flytejava.runtime.plugins.TaskTypePlugin;
+import dev.flytejava.runtime.plugins.TaskTypePlugins;
 import dev.flytejava.runtime.storage.ObjectNotFoundException;
 import dev.flytejava.runtime.storage.Storage;
 import dev.flytejava.runtime.storage.StorageException;
@@ -18,6 +20,7 @@ import flyteidl.core.Literals.BindingData;
 import flyteidl.core.Literals.Literal;
 import flyteidl.core.Literals.LiteralCollection;
 import flyteidl.core.Literals.LiteralMap;
+import flyteidl.core.Tasks.Container;
 import flyteidl.core.Tasks.TaskTemplate;
 import flyteidl.core.Workflow.Node;
 import flyteidl.event.Event.NodeExecutionEvent;
@@ -44,6 +47,12 @@ import java.util.regex.Pattern;
  * and the given bin directory, e.g. a venv's with {@code pyflyte-execute}, first on PATH), reading its
  * {@code outputs.pb} or {@code error.pb}, and reporting propeller's events. Branch, map, subworkflow and other
  * nodes are reported as a failed execution naming the node: those need the testkit's execution engine.
+ *
+ * <p>Task types run as propeller's plugins run them: a container task with a {@code data_config} (the
+ * {@code raw-container} type) inside the testkit's {@link Copilot}; a pod task ({@code sidecar}) as its primary
+ * container ({@link PodContainers}); a task without a container through the agent serving its type (an
+ * {@code AgentPlugin} on this class path, driven by its create/get/delete polling loop, in this JVM). Every container
+ * gets {@code {{.taskTemplatePath}}}: the task's template, stored beside its inputs as propeller stores it for the pod.
  */
 public final class ProcessLauncher implements ExecutionLauncher {
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*\\.(\\w+)\\s*\\}\\}");
@@ -79,6 +88,7 @@ public final class ProcessLauncher implements ExecutionLauncher {
     private final Map<String, LiteralMap> outputs = new HashMap<>();
     private volatile Process current;
     private volatile String abortCause;
+    private Thread agentCall; // guarded by this: the thread in an agent's polling loop, interrupted by an abort
 
     Run(Launch launch, Events events) {
       this.launch = launch;
@@ -91,6 +101,11 @@ public final class ProcessLauncher implements ExecutionLauncher {
       if (p != null) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
+      }
+      synchronized (this) {
+        if (agentCall != null) {
+          agentCall.interrupt();
+        }
       }
     }
 
@@ -142,13 +157,24 @@ public final class ProcessLauncher implements ExecutionLauncher {
       nodeEvent(nodeId, NodeExecution.Phase.QUEUED, inputs.toString(), null, null);
       nodeEvent(nodeId, NodeExecution.Phase.RUNNING, inputs.toString(), null, null);
       taskEvent(node, task, inputs.toString(), TaskExecution.Phase.RUNNING, null, null);
+      StorageUri templateCopy = data.resolve("task.pb");
+      storage.write(templateCopy, task.toByteArray());
       Map<String, String> values = Map.of("input", inputs.toString(), "inputprefix", data.toString(),
           "outputprefix", outputPrefix.toString(), "rawoutputdataprefix", raw,
-          "checkpointoutputprefix", raw + "/_flytecheckpoints", "prevcheckpointprefix", "");
-      List<String> command = new ArrayList<>();
-      task.getContainer().getCommandList().forEach(c -> command.add(template(c, values)));
-      task.getContainer().getArgsList().forEach(a -> command.add(template(a, values)));
-      ExecutionError failure = run(nodeId, command, task);
+          "checkpointoutputprefix", raw + "/_flytecheckpoints", "prevcheckpointprefix", "",
+          "tasktemplatepath", templateCopy.toString());
+      ExecutionError failure;
+      if (!task.hasContainer() && !task.hasK8SPod()) {
+        failure = agent(task, nodeInputs, outputPrefix);
+      } else if (Copilot.handles(task)) {
+        failure = copilot(nodeId, task, nodeInputs, values, outputPrefix);
+      } else {
+        Container container = PodContainers.primary(task);
+        List<String> command = new ArrayList<>();
+        container.getCommandList().forEach(c -> command.add(template(c, values)));
+        container.getArgsList().forEach(a -> command.add(template(a, values)));
+        failure = run(nodeId, command, task, container);
+      }
       if (failure == null) {
         StorageUri out = outputPrefix.resolve("outputs.pb");
         try {
@@ -171,13 +197,76 @@ public final class ProcessLauncher implements ExecutionLauncher {
       throw new NodeFailure(nodeId, failure);
     }
 
-    private ExecutionError run(String nodeId, List<String> command, TaskTemplate task) {
+    /** A raw container task: inputs as files, the command, then the output files as {@code outputs.pb}. */
+    private ExecutionError copilot(String nodeId, TaskTemplate task, LiteralMap inputs, Map<String, String> values,
+        StorageUri outputPrefix) throws StorageException {
+      LiteralMap outputs;
+      try {
+        Copilot copilot = new Copilot(task, taskDirectory(nodeId));
+        Map<String, String> text = copilot.download(inputs);
+        List<String> command = new ArrayList<>();
+        task.getContainer().getCommandList().forEach(c -> command.add(copilot.argument(template(c, values), text)));
+        task.getContainer().getArgsList().forEach(a -> command.add(copilot.argument(template(a, values), text)));
+        ExecutionError failure = run(nodeId, command, task, task.getContainer());
+        if (failure != null) {
+          return failure;
+        }
+        outputs = copilot.upload();
+      } catch (IllegalArgumentException e) {
+        return error("CopilotFailed", e.getMessage(), ExecutionError.ErrorKind.USER);
+      } catch (IOException e) {
+        return error("CopilotFailed", "task " + task.getId().getName() + ": the copilot's files: " + e,
+            ExecutionError.ErrorKind.SYSTEM);
+      }
+      storage.write(outputPrefix.resolve("outputs.pb"), outputs.toByteArray());
+      return null;
+    }
+
+    /** A task without a container: the agent of its type, polled in this thread until it ends or is aborted. */
+    private ExecutionError agent(TaskTemplate task, LiteralMap inputs, StorageUri outputPrefix) throws StorageException {
+      ClassLoader loader = ProcessLauncher.class.getClassLoader();
+      var agents = TaskTypePlugins.agents(loader);
+      String name = task.getId().getName();
+      if (!agents.containsKey(task.getType())) {
+        return error("NoAgent", "task " + name + " has no container and no agent here serves its type ["
+            + task.getType() + "]; agents: " + agents.keySet(), ExecutionError.ErrorKind.SYSTEM);
+      }
+      TaskTypePlugin polling = TaskTypePlugins.find(task.getType(), loader).orElseThrow();
+      LiteralMap outputs;
+      synchronized (this) {
+        agentCall = Thread.currentThread();
+      }
+      try {
+        if (abortCause != null) {
+          return error("Aborted", abortCause, ExecutionError.ErrorKind.USER);
+        }
+        outputs = polling.execute(task, inputs);
+      } catch (InterruptedException e) {
+        return error("Aborted", abortCause != null ? abortCause : "interrupted", ExecutionError.ErrorKind.USER);
+      } catch (Exception e) {
+        return error("AgentTaskFailed", "task " + name + " (" + task.getType() + "): " + e.getMessage(),
+            ExecutionError.ErrorKind.USER);
+      } finally {
+        synchronized (this) {
+          agentCall = null;
+          Thread.interrupted(); // an abort's interrupt must not reach the storage writes that follow
+        }
+      }
+      storage.write(outputPrefix.resolve("outputs.pb"), outputs.toByteArray());
+      return null;
+    }
+
+    private Path taskDirectory(String nodeId) throws IOException {
+      return Files.createDirectories(workDirectory.resolve(launch.id().getName()).resolve(nodeId));
+    }
+
+    private ExecutionError run(String nodeId, List<String> command, TaskTemplate task, Container container) {
       if (command.isEmpty()) {
         return error("NoCommand", "task " + task.getId().getName() + " has no container command or args",
             ExecutionError.ErrorKind.USER);
       }
       try {
-        Path dir = Files.createDirectories(workDirectory.resolve(launch.id().getName()).resolve(nodeId));
+        Path dir = taskDirectory(nodeId);
         Path log = dir.resolve("task.log");
         // ProcessBuilder looks programs up on this JVM's PATH, not the child's: the bin directory comes first
         Path inBin = binDirectory.resolve(command.get(0));
@@ -194,7 +283,7 @@ public final class ProcessLauncher implements ExecutionLauncher {
         env.put("FLYTE_INTERNAL_EXECUTION_ID", launch.id().getName());
         env.put("FLYTE_INTERNAL_EXECUTION_PROJECT", launch.id().getProject());
         env.put("FLYTE_INTERNAL_EXECUTION_DOMAIN", launch.id().getDomain());
-        task.getContainer().getEnvList().forEach(kv -> env.put(kv.getKey(), kv.getValue()));
+        container.getEnvList().forEach(kv -> env.put(kv.getKey(), kv.getValue()));
         Process p = pb.start();
         current = p;
         if (abortCause != null) { // the abort came while the process was starting
