@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code flyte-java register NOTEBOOK NAME --config F} on the testkit, in-process; a bad name exits non-zero. */
 class RegisterCommandTest {
     private static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-    private static final String NOTEBOOK = MODULE.resolve("../notebooks/02-flyte-tasks-and-workflows.ipynb").toString();
+    private static final String NOTEBOOK = MODULE.resolve("../notebooks/01-getting-started.ipynb").toString();
 
     @RegisterExtension
     static final TestAdminExtension ADMIN = new TestAdminExtension();

@@ -33,7 +33,7 @@ class RemoteRegisterTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
         try (HeadlessSession session = HeadlessSession.start(out, out)) {
-            for (NotebookCells.Cell cell : NotebookCells.read(MODULE.resolve("../notebooks/02-flyte-tasks-and-workflows.ipynb"))) {
+            for (NotebookCells.Cell cell : NotebookCells.read(MODULE.resolve("../notebooks/01-getting-started.ipynb"))) {
                 session.run(cell);
             }
             Table workflows = (Table) session.run("%flyte workflows").orElseThrow();
