@@ -108,6 +108,9 @@ final class ExecuteHandler {
             input.request(null, false);
         }
         if (store) history.add(count, code, shownText);
+        // Everything the cell published is on the wire before its reply: clients (jupyter_kernel_test
+        // among them) read the reply, then expect the cell's output within 100 ms of each other.
+        iopub.flush();
         channel.sendMessage(messages.reply(request, MessageType.EXECUTE_REPLY, reply));
         return failed && req.shouldStopOnError();
     }
