@@ -27,6 +27,9 @@ public final class KernelSpecInstaller {
     static final String JAR_NAME = "flyte-java.jar";
 
     static final String CDS_ARCHIVE = "flyte-java.jsa";
+    /** On JDK 25 and later: an ahead-of-time cache (JEP 483/514), which also keeps classes linked; it replaces the CDS archive. */
+    static final String AOT_CACHE = "flyte-java.aot";
+    static final int FIRST_AOT_CACHE_JDK = 25;
 
     /**
      * JVM options of the kernel process, measured on the kernel's own start-to-kernel_info and trivial-cell latency:
@@ -69,8 +72,9 @@ public final class KernelSpecInstaller {
         if (!Files.isSameFile(jar.getParent(), dir) || !jar.getFileName().toString().equals(JAR_NAME)) {
             Files.copy(jar, installedJar, StandardCopyOption.REPLACE_EXISTING);
         }
-        Path archive = dir.resolve(CDS_ARCHIVE);
-        Files.deleteIfExists(archive);
+        Files.deleteIfExists(dir.resolve(CDS_ARCHIVE));
+        Files.deleteIfExists(dir.resolve(AOT_CACHE));
+        Path archive = dir.resolve(aotCache() ? AOT_CACHE : CDS_ARCHIVE);
         boolean shared = classDataSharing && trainArchive(installedJar, archive);
         Files.writeString(dir.resolve("kernel.json"), kernelJson(installedJar, shared ? archive : null), StandardCharsets.UTF_8);
         return dir;
@@ -79,7 +83,8 @@ public final class KernelSpecInstaller {
     private List<String> javaAndOptions() {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
-        command.addAll(JVM_OPTIONS);
+        // JDK 25 refuses -Xshare options beside -XX:AOTCacheOutput; the AOT cache implies sharing
+        JVM_OPTIONS.stream().filter(o -> !(aotCache() && o.startsWith("-Xshare"))).forEach(command::add);
         command.addAll(extraJvmOptions);
         return command;
     }
@@ -89,11 +94,13 @@ public final class KernelSpecInstaller {
      * session, {@code kernel train}, run with {@code -XX:ArchiveClassesAtExit}); the kernel then
      * maps them instead of loading and verifying them, and starts faster. The archive belongs to
      * the kernelspec's JDK (it records it, so the training runs on that JDK) and this jar copy; if
-     * the JDK changes, Java ignores it and starts as without.
+     * the JDK changes, Java ignores it and starts as without. On JDK 25 and later the same session
+     * records an ahead-of-time cache instead ({@code -XX:AOTCacheOutput}): classes come loaded and
+     * linked, which starts a kernel or a {@code flyte-java} process about a quarter faster than the archive.
      */
     private boolean trainArchive(Path installedJar, Path archive) {
         List<String> command = javaAndOptions();
-        command.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
+        command.add((aotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive.toAbsolutePath());
         command.addAll(List.of("-jar", installedJar.toAbsolutePath().toString(), "kernel", "train"));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -116,9 +123,13 @@ public final class KernelSpecInstaller {
         }
     }
 
+    private boolean aotCache() {
+        return jdk.feature() >= FIRST_AOT_CACHE_JDK;
+    }
+
     String kernelJson(Path installedJar, Path archive) {
         List<String> argv = javaAndOptions();
-        if (archive != null) argv.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+        if (archive != null) argv.add((aotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive.toAbsolutePath());
         argv.addAll(List.of("-jar", installedJar.toAbsolutePath().toString(), "kernel", "run", "--connection-file", "{connection_file}"));
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv);

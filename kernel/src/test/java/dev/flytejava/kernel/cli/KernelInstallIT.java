@@ -53,11 +53,14 @@ class KernelInstallIT extends KernelCase {
         assertEquals(displayName, spec.get("display_name").getAsString());
         JsonArray argv = spec.getAsJsonArray("argv");
         assertEquals(jdk.toRealPath().resolve("bin/java").toString(), argv.get(0).getAsString(), spec.toString());
-        String archive = "-XX:SharedArchiveFile=" + dir.resolve("flyte-java.jsa").toAbsolutePath();
-        assertTrue(argv.toString().contains(archive), "no CDS archive in " + argv);
-        // -Xshare:on fails unless the archive was written by this very JVM build
-        Result share = run(List.of(argv.get(0).getAsString(), "-Xshare:on", archive, "-cp", dir.resolve("flyte-java.jar").toString(),
-                "-version"), null, Map.of(), 60);
+        // JDK 25 and later get an ahead-of-time cache, older ones a CDS archive
+        boolean aot = Integer.parseInt(jdkRelease(jdk, "JAVA_VERSION").split("[.]")[0]) >= 25;
+        String archive = aot ? "-XX:AOTCache=" + dir.resolve("flyte-java.aot").toAbsolutePath()
+                : "-XX:SharedArchiveFile=" + dir.resolve("flyte-java.jsa").toAbsolutePath();
+        assertTrue(argv.toString().contains(archive), "no CDS archive or AOT cache in " + argv);
+        // -Xshare:on and -XX:AOTMode=on fail unless the archive was written by this very JVM build
+        Result share = run(List.of(argv.get(0).getAsString(), aot ? "-XX:AOTMode=on" : "-Xshare:on", archive,
+                "-cp", dir.resolve("flyte-java.jar").toString(), "-version"), null, Map.of(), 60);
         assertEquals(0, share.exit(), "the archive of [" + name + "] does not belong to " + jdk + ":\n" + share.stderr() + share.stdout());
 
         List<String> command = new ArrayList<>(List.of(PYTHON, PYTHON_DIR.resolve("kernel_driver.py").toString(), "cells"));
