@@ -83,18 +83,24 @@ class RemoteRunTest {
     assertEquals("execution id 'just-a-name' must be PROJECT:DOMAIN:NAME", e.getMessage());
   }
 
-  private static AdminClient connect(TestAdmin admin) {
+  static AdminClient connect(TestAdmin admin) {
     return AdminClient.connect(FlyteConfig.empty().with("endpoint", admin.endpoint(), "").with("insecure", "true", ""),
         Map.of(), RetryPolicy.DEFAULT);
   }
 
   private static Identifier register(AdminClient client, String name, String script) {
+    return register(client, name, script, Map.of("o", Long.class, "s", String.class));
+  }
+
+  /** A raw-container task {@code name(long x)} with these outputs, run as {@code sh -c script}. */
+  static Identifier register(AdminClient client, String name, String script, Map<String, Class<?>> outputTypes) {
+    VariableMap.Builder outputs = VariableMap.newBuilder();
+    outputTypes.forEach((output, type) -> outputs.putVariables(output, variable(type)));
     Identifier id = Identifier.newBuilder().setResourceType(ResourceType.TASK).setProject("flytesnacks")
         .setDomain("development").setName(name).setVersion("v1").build();
     TypedInterface io = TypedInterface.newBuilder()
         .setInputs(VariableMap.newBuilder().putVariables("x", variable(Long.class)))
-        .setOutputs(VariableMap.newBuilder().putVariables("o", variable(Long.class))
-            .putVariables("s", variable(String.class))).build();
+        .setOutputs(outputs).build();
     client.admin("CreateTask", a -> a.createTask(TaskCreateRequest.newBuilder().setId(id).setSpec(TaskSpec.newBuilder()
         .setTemplate(TaskTemplate.newBuilder().setId(id).setType("raw-container")
             .setMetadata(TaskMetadata.getDefaultInstance()).setInterface(io)
