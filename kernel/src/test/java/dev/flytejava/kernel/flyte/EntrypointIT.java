@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flytejava.runtime.code.TarExtractor;
 import dev.flytejava.runtime.storage.Storage;
 import dev.flytejava.runtime.storage.StorageUri;
+import dev.flytejava.testkit.storage.CuttingProxy;
 import dev.flytejava.testkit.storage.EmbeddedS3;
 import flyteidl.admin.TaskOuterClass.TaskSpec;
 import flyteidl.core.Errors.ErrorDocument;
@@ -143,6 +144,74 @@ class EntrypointIT extends FlyteKernelCase {
                 assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("outputs.pb")).toList());
             }
         }
+    }
+
+    @Test
+    void transfersCutHalfwayAreRetriedAndTheAttemptSucceeds() throws Exception {
+        Path inputs = work.resolve("cut-inputs.pb");
+        peer("write-inputs", inputs);
+        try (EmbeddedS3 s3 = EmbeddedS3.start(); Storage storage = s3.newStorage()) {
+            StorageUri code = s3.uri("code/" + growCode.getFileName());
+            storage.write(code, Files.readAllBytes(growCode));
+            StorageUri in = s3.uri("metadata/cut/inputs.pb");
+            storage.write(in, Files.readAllBytes(inputs));
+            // downloads: the code archive's first two GETs break after 2,000 bytes of the response
+            // uploads: the first two PUTs (outputs.pb) break after 200 bytes of the request
+            for (CuttingProxy.Direction direction : CuttingProxy.Direction.values()) {
+                boolean download = direction == CuttingProxy.Direction.DOWNLOAD;
+                StorageUri prefix = s3.uri("metadata/cut/" + direction);
+                try (CuttingProxy proxy = CuttingProxy.start(s3.port(), direction, download ? "GET" : "PUT", download ? 2000 : 200, 2)) {
+                    Result r = entrypoint("grow", code.toString(), in.toString(), prefix.toString(), throughProxy(s3, proxy));
+                    assertEquals(0, r.exit(), r.stderr());
+                    assertEquals(2, proxy.cuts(), direction + ": both faults were injected\n" + r.stderr());
+                }
+                Path local = work.resolve("cut-outputs-" + direction + ".pb");
+                Files.write(local, storage.read(prefix.resolve("outputs.pb")));
+                JsonNode read = JSON.readTree(peer("read-outputs", local));
+                assertEquals(19, read.path("value").path("w").asInt(), direction + ": " + read);
+            }
+        }
+    }
+
+    @Test
+    void transfersThatKeepBreakingFailTheAttemptWithoutAnyOutputsPb() throws Exception {
+        Path inputs = work.resolve("broken-inputs.pb");
+        peer("write-inputs", inputs);
+        try (EmbeddedS3 s3 = EmbeddedS3.start(); Storage storage = s3.newStorage()) {
+            StorageUri code = s3.uri("code/" + growCode.getFileName());
+            storage.write(code, Files.readAllBytes(growCode));
+            StorageUri in = s3.uri("metadata/broken/inputs.pb");
+            storage.write(in, Files.readAllBytes(inputs));
+
+            StorageUri downloadPrefix = s3.uri("metadata/broken/download");
+            try (CuttingProxy proxy = CuttingProxy.start(s3.port(), CuttingProxy.Direction.DOWNLOAD, "GET", 2000, 1000)) {
+                Result r = entrypoint("grow", code.toString(), in.toString(), downloadPrefix.toString(), throughProxy(s3, proxy));
+                assertEquals(0, r.exit(), "the error document is written: " + r.stderr());
+                assertTrue(proxy.cuts() >= 2, "retried: " + proxy.cuts() + "\n" + r.stderr());
+            }
+            ErrorDocument doc = ErrorDocument.parseFrom(storage.read(downloadPrefix.resolve("error.pb")));
+            assertEquals("SYSTEM", doc.getError().getCode(), doc.toString());
+            assertEquals(flyteidl.core.Execution.ExecutionError.ErrorKind.SYSTEM, doc.getError().getOrigin());
+
+            StorageUri uploadPrefix = s3.uri("metadata/broken/upload");
+            try (CuttingProxy proxy = CuttingProxy.start(s3.port(), CuttingProxy.Direction.UPLOAD, "PUT", 200, 1000)) {
+                Result r = entrypoint("grow", code.toString(), in.toString(), uploadPrefix.toString(), throughProxy(s3, proxy));
+                // neither outputs.pb nor error.pb gets through: a non-zero exit, which Flyte takes as a system error
+                assertEquals(1, r.exit(), r.stderr());
+                assertTrue(r.stderr().contains("could not write the outcome of task [grow] to [" + uploadPrefix + "]"), r.stderr());
+            }
+            try (Stream<Path> files = Files.walk(s3.directory())) {
+                assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("outputs.pb")).toList(),
+                        "a partial outputs.pb is never stored");
+            }
+        }
+    }
+
+    /** The store's environment with its endpoint replaced by the proxy's. */
+    private static Map<String, String> throughProxy(EmbeddedS3 s3, CuttingProxy proxy) {
+        Map<String, String> env = new HashMap<>(s3.environment());
+        env.put("FLYTE_AWS_ENDPOINT", "http://127.0.0.1:" + proxy.port());
+        return env;
     }
 
     @Test

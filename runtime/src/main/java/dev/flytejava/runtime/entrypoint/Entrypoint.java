@@ -19,6 +19,7 @@ import dev.flytejava.runtime.types.TypeEngine;
 import flyteidl.core.Errors.ErrorDocument;
 import flyteidl.core.Literals.LiteralMap;
 import flyteidl.core.Tasks.TaskTemplate;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -177,7 +178,9 @@ public final class Entrypoint {
 
     private Path download(String code, Path dir) throws Failure {
         StorageUri uri = location("--code", code);
-        try (InputStream in = storage.open(uri)) {
+        // read whole, so that a download cut short is retried like any other (the archive is the closure's
+        // classes and jars, not the runtime)
+        try (InputStream in = new ByteArrayInputStream(storage.read(uri))) {
             TarExtractor.extract(in, dir);
             return dir;
         } catch (ObjectNotFoundException e) {

@@ -6,6 +6,7 @@ import dev.flytejava.runtime.storage.S3Settings;
 import dev.flytejava.runtime.storage.StorageException;
 import dev.flytejava.runtime.storage.StorageOperation;
 import dev.flytejava.runtime.storage.StorageUri;
+import dev.flytejava.runtime.storage.TransientStorageException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,9 @@ public final class S3ObjectStore implements ObjectStore {
     S3Client s3 = client(StorageOperation.READ, uri);
     String key = key(StorageOperation.READ, uri);
     try {
-      return new TranslatingStream(s3.getObject(get -> get.bucket(uri.authority()).key(key)), uri);
+      var object = s3.getObject(get -> get.bucket(uri.authority()).key(key));
+      Long length = object.response().contentLength();
+      return new TranslatingStream(object, uri, length == null ? -1 : length);
     } catch (SdkException e) {
       throw S3Errors.translate(StorageOperation.READ, uri, e);
     }
@@ -199,18 +202,28 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   /** The object's bytes, with the SDK's unchecked failures while reading turned into storage exceptions. */
+  /**
+   * Translates failures while reading, and checks the length: the JDK's HTTP client ends a body that the server
+   * cut short as if it were complete, so an object shorter than its Content-Length is a transient failure here,
+   * never a truncated success.
+   */
   private static final class TranslatingStream extends FilterInputStream {
     private final StorageUri uri;
+    private final long expected;
+    private long seen;
 
-    TranslatingStream(InputStream in, StorageUri uri) {
+    TranslatingStream(InputStream in, StorageUri uri, long expected) {
       super(in);
       this.uri = uri;
+      this.expected = expected;
     }
 
     @Override
     public int read() throws IOException {
       try {
-        return super.read();
+        int b = super.read();
+        count(b < 0 ? -1 : 1);
+        return b;
       } catch (IOException e) {
         throw S3Errors.translate(StorageOperation.READ, uri, e);
       } catch (SdkException e) {
@@ -221,11 +234,21 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
       try {
-        return super.read(buffer, offset, length);
+        int n = super.read(buffer, offset, length);
+        count(length == 0 ? 0 : n);
+        return n;
       } catch (IOException e) {
         throw S3Errors.translate(StorageOperation.READ, uri, e);
       } catch (SdkException e) {
         throw S3Errors.translate(StorageOperation.READ, uri, e);
+      }
+    }
+
+    private void count(int n) throws IOException {
+      if (n > 0) seen += n;
+      if (n < 0 && expected >= 0 && seen < expected) {
+        throw new TransientStorageException(StorageOperation.READ, uri,
+            "the download ended after " + seen + " of " + expected + " bytes", null);
       }
     }
   }
