@@ -110,8 +110,7 @@ class EntrypointIT extends FlyteKernelCase {
         Path inputs = work.resolve("s3-inputs.pb");
         peer("write-inputs", inputs);
         try (EmbeddedS3 s3 = EmbeddedS3.start(); Storage storage = s3.newStorage()) {
-            StorageUri code = s3.uri("code/" + growCode.getFileName());
-            storage.write(code, Files.readAllBytes(growCode));
+            StorageUri code = stageCode(s3, storage);
             StorageUri in = s3.uri("metadata/n0/inputs.pb");
             storage.write(in, Files.readAllBytes(inputs));
             StorageUri prefix = s3.uri("metadata/n0/0");
@@ -130,8 +129,7 @@ class EntrypointIT extends FlyteKernelCase {
         Path inputs = work.resolve("down-inputs.pb");
         peer("write-inputs", inputs);
         try (EmbeddedS3 s3 = EmbeddedS3.start(); Storage storage = s3.newStorage()) {
-            StorageUri code = s3.uri("code/" + growCode.getFileName());
-            storage.write(code, Files.readAllBytes(growCode));
+            StorageUri code = stageCode(s3, storage);
             StorageUri in = s3.uri("metadata/down/inputs.pb");
             storage.write(in, Files.readAllBytes(inputs));
             StorageUri prefix = s3.uri("metadata/down/0");
@@ -151,8 +149,7 @@ class EntrypointIT extends FlyteKernelCase {
         Path inputs = work.resolve("cut-inputs.pb");
         peer("write-inputs", inputs);
         try (EmbeddedS3 s3 = EmbeddedS3.start(); Storage storage = s3.newStorage()) {
-            StorageUri code = s3.uri("code/" + growCode.getFileName());
-            storage.write(code, Files.readAllBytes(growCode));
+            StorageUri code = stageCode(s3, storage);
             StorageUri in = s3.uri("metadata/cut/inputs.pb");
             storage.write(in, Files.readAllBytes(inputs));
             // downloads: the code archive's first two GETs break after 2,000 bytes of the response
@@ -178,8 +175,7 @@ class EntrypointIT extends FlyteKernelCase {
         Path inputs = work.resolve("broken-inputs.pb");
         peer("write-inputs", inputs);
         try (EmbeddedS3 s3 = EmbeddedS3.start(); Storage storage = s3.newStorage()) {
-            StorageUri code = s3.uri("code/" + growCode.getFileName());
-            storage.write(code, Files.readAllBytes(growCode));
+            StorageUri code = stageCode(s3, storage);
             StorageUri in = s3.uri("metadata/broken/inputs.pb");
             storage.write(in, Files.readAllBytes(inputs));
 
@@ -205,6 +201,13 @@ class EntrypointIT extends FlyteKernelCase {
                         "a partial outputs.pb is never stored");
             }
         }
+    }
+
+    /** Uploads the grow task's code archive to the store, as registration would. */
+    private StorageUri stageCode(EmbeddedS3 s3, Storage storage) throws IOException {
+        StorageUri code = s3.uri("code/" + growCode.getFileName());
+        storage.write(code, Files.readAllBytes(growCode));
+        return code;
     }
 
     /** The store's environment with its endpoint replaced by the proxy's. */

@@ -80,7 +80,7 @@ public final class CuttingProxy implements AutoCloseable {
   private final class Exchange {
     private final Socket client;
     private final Socket upstream;
-    private volatile boolean inTargetRequest;
+    /** Whether the request in flight is one to cut (read by both pumps). */
     private volatile boolean cutting;
 
     Exchange(Socket client, Socket upstream) {
@@ -95,14 +95,12 @@ public final class CuttingProxy implements AutoCloseable {
            OutputStream out = (request ? upstream : client).getOutputStream()) {
         int n;
         while ((n = in.read(buffer)) > 0) {
-          if (request && startsWith(buffer, n, "")) {
-            boolean target = startsWith(buffer, n, method + " ") && cuts.get() < times;
-            inTargetRequest = target;
-            cutting = target;
+          if (request && beginsRequest(buffer, n)) {
+            cutting = startsWith(buffer, n, method + " ") && cuts.get() < times;
             counted = 0;
           }
           if (!request && startsWith(buffer, n, "HTTP/")) counted = 0;
-          boolean cutHere = cutting && inTargetRequest && (request == (direction == Direction.UPLOAD));
+          boolean cutHere = cutting && request == (direction == Direction.UPLOAD);
           if (cutHere && counted + n > afterBytes) {
             out.write(buffer, 0, (int) Math.max(0, afterBytes - counted));
             out.flush();
@@ -121,13 +119,14 @@ public final class CuttingProxy implements AutoCloseable {
       }
     }
 
-    /** Whether this read begins a request (an upper-case method and a space), and with {@code prefix}. */
+    /** Whether this read begins a request: an upper-case method and a space. */
+    private boolean beginsRequest(byte[] buffer, int n) {
+      int space = 0;
+      while (space < n && space < 8 && buffer[space] >= 'A' && buffer[space] <= 'Z') space++;
+      return space > 2 && space < n && buffer[space] == ' ';
+    }
+
     private boolean startsWith(byte[] buffer, int n, String prefix) {
-      if (prefix.isEmpty()) {
-        int space = 0;
-        while (space < n && space < 8 && buffer[space] >= 'A' && buffer[space] <= 'Z') space++;
-        return space > 2 && space < n && buffer[space] == ' ';
-      }
       byte[] bytes = prefix.getBytes(StandardCharsets.US_ASCII);
       if (n < bytes.length) return false;
       for (int i = 0; i < bytes.length; i++) if (buffer[i] != bytes[i]) return false;

@@ -14,7 +14,6 @@ import flyteidl.core.Literals.LiteralMap;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -65,8 +64,6 @@ class ConcurrentRemoteRunsStressTest {
   /** A task whose script writes {@code o = number} as its outputs.pb. */
   private static Identifier register(AdminClient client, int number) {
     LiteralMap outputs = LiteralMap.newBuilder().putLiterals("o", Chains.ENGINE.toLiteral((long) number, Long.class)).build();
-    String script = "p='{{ .outputPrefix }}'; p=${p#file://}; mkdir -p $p; echo "
-        + Base64.getEncoder().encodeToString(outputs.toByteArray()) + " | base64 -d > $p/outputs.pb";
-    return RemoteRunTest.register(client, "answer" + number, script, Map.of("o", Long.class));
+    return RemoteRunTest.register(client, "answer" + number, RemoteRunTest.writing(outputs), Map.of("o", Long.class));
   }
 }

@@ -48,8 +48,7 @@ class RemoteRunTest {
     LiteralMap outputs = LiteralMap.newBuilder()
         .putLiterals("o", Chains.ENGINE.toLiteral(42L, Long.class))
         .putLiterals("s", Chains.ENGINE.toLiteral("hello", String.class)).build();
-    String script = "p='{{ .outputPrefix }}'; p=${p#file://}; mkdir -p $p; echo "
-        + Base64.getEncoder().encodeToString(outputs.toByteArray()) + " | base64 -d > $p/outputs.pb";
+    String script = writing(outputs);
     try (Storage storage = Storage.create(); TestAdmin admin = TestAdmin.builder()
         .executions(new ProcessLauncher(storage, Path.of("/bin"), dir, Duration.ofMinutes(1))).start();
          AdminClient client = connect(admin)) {
@@ -81,6 +80,12 @@ class RemoteRunTest {
   void aMalformedExecutionIdIsNamed() {
     FlyteRemoteException e = assertThrows(FlyteRemoteException.class, () -> RemoteRun.parseId("just-a-name"));
     assertEquals("execution id 'just-a-name' must be PROJECT:DOMAIN:NAME", e.getMessage());
+  }
+
+  /** A shell script that writes {@code outputs} as the attempt's outputs.pb, under propeller's output prefix. */
+  static String writing(LiteralMap outputs) {
+    return "p='{{ .outputPrefix }}'; p=${p#file://}; mkdir -p $p; echo "
+        + Base64.getEncoder().encodeToString(outputs.toByteArray()) + " | base64 -d > $p/outputs.pb";
   }
 
   static AdminClient connect(TestAdmin admin) {

@@ -201,9 +201,9 @@ public final class S3ObjectStore implements ObjectStore {
     return uri.key();
   }
 
-  /** The object's bytes, with the SDK's unchecked failures while reading turned into storage exceptions. */
   /**
-   * Translates failures while reading, and checks the length: the JDK's HTTP client ends a body that the server
+   * The object's bytes, with the SDK's unchecked failures while reading turned into storage exceptions, and its
+   * length checked: the JDK's HTTP client ends a body that the server
    * cut short as if it were complete, so an object shorter than its Content-Length is a transient failure here,
    * never a truncated success.
    */
