@@ -22,6 +22,9 @@ import flyteidl.core.Literals.LiteralCollection;
 import flyteidl.core.Literals.LiteralMap;
 import flyteidl.core.Tasks.Container;
 import flyteidl.core.Tasks.TaskTemplate;
+import flyteidl.core.Workflow.ArrayNode;
+import flyteidl.core.Workflow.IfBlock;
+import flyteidl.core.Workflow.IfElseBlock;
 import flyteidl.core.Workflow.Node;
 import flyteidl.event.Event.NodeExecutionEvent;
 import flyteidl.event.Event.TaskExecutionEvent;
@@ -41,12 +44,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small stand-in for propeller: runs a workflow made of task nodes, one node at a time in dependency order,
+ * A small stand-in for propeller: runs a workflow's nodes one at a time in dependency order,
  * each task's container command and args as a local process (with propeller's templating of
  * {@code {{.input}}}, {@code {{.outputPrefix}}}, {@code {{.rawOutputDataPrefix}}} and the checkpoint prefixes,
  * and the given bin directory, e.g. a venv's with {@code pyflyte-execute}, first on PATH), reading its
- * {@code outputs.pb} or {@code error.pb}, and reporting propeller's events. Branch, map, subworkflow and other
- * nodes are reported as a failed execution naming the node: those need the testkit's execution engine.
+ * {@code outputs.pb} or {@code error.pb}, and reporting propeller's events. Branch nodes run their chosen node,
+ * array (map) nodes their task per element, subworkflow nodes the subworkflow's nodes, as propeller runs them; a
+ * launch plan or gate node fails the execution with an error naming the node.
  *
  * <p>Task types run as propeller's plugins run them: a container task with a {@code data_config} (the
  * {@code raw-container} type) inside the testkit's {@link Copilot}; a pod task ({@code sidecar}) as its primary
@@ -85,7 +89,8 @@ public final class ProcessLauncher implements ExecutionLauncher {
   private final class Run {
     private final Launch launch;
     private final Events events;
-    private final Map<String, LiteralMap> outputs = new HashMap<>();
+    private final Map<String, TaskTemplate> tasks = new HashMap<>();
+    private final Map<String, CompiledWorkflow> subworkflows = new HashMap<>();
     private volatile Process current;
     private volatile String abortCause;
     private Thread agentCall; // guarded by this: the thread in an agent's polling loop, interrupted by an abort
@@ -112,25 +117,12 @@ public final class ProcessLauncher implements ExecutionLauncher {
     void execute() {
       workflow(WorkflowExecution.Phase.QUEUED, null, null);
       workflow(WorkflowExecution.Phase.RUNNING, null, null);
-      CompiledWorkflow wf = launch.closure().getPrimary();
-      outputs.put(WorkflowCompiler.START, launch.inputs());
-      Map<String, TaskTemplate> tasks = new HashMap<>();
       launch.closure().getTasksList().forEach(t -> tasks.put(Ids.key(t.getTemplate().getId()).toString(),
           t.getTemplate()));
+      launch.closure().getSubWorkflowsList().forEach(w -> subworkflows.put(Ids.key(w.getTemplate().getId())
+          .toString(), w));
       try {
-        for (Node node : order(wf)) {
-          if (abortCause != null) {
-            workflow(WorkflowExecution.Phase.ABORTED, null, null);
-            return;
-          }
-          if (!node.hasTaskNode()) {
-            throw new NodeFailure(node.getId(), error("UnsupportedNode", "node " + node.getId() + " is a "
-                + node.getTargetCase().name().toLowerCase() + ": ProcessLauncher runs task nodes only",
-                ExecutionError.ErrorKind.SYSTEM));
-          }
-          runTask(node, tasks.get(Ids.key(node.getTaskNode().getReferenceId()).toString()));
-        }
-        LiteralMap result = resolve(wf.getTemplate().getOutputsList());
+        LiteralMap result = runWorkflow(launch.closure().getPrimary(), launch.inputs(), null);
         StorageUri out = StorageUri.parse(launch.metadataPrefix()).resolve("outputs.pb");
         storage.write(out, result.toByteArray());
         workflow(WorkflowExecution.Phase.SUCCEEDED, out.toString(), null);
@@ -146,17 +138,189 @@ public final class ProcessLauncher implements ExecutionLauncher {
       }
     }
 
-    private void runTask(Node node, TaskTemplate task) throws StorageException {
-      String nodeId = node.getId();
+    /** A workflow's nodes in dependency order; {@code parent} is the node running it as a subworkflow, or null. */
+    private LiteralMap runWorkflow(CompiledWorkflow wf, LiteralMap inputs, String parent) throws StorageException {
+      Map<String, LiteralMap> scope = new HashMap<>();
+      scope.put(WorkflowCompiler.START, inputs);
+      for (Node node : order(wf)) {
+        if (abortCause != null) {
+          throw new NodeFailure(node.getId(), error("Aborted", abortCause, ExecutionError.ErrorKind.USER));
+        }
+        scope.put(node.getId(), runNode(node, scope, parent));
+      }
+      return resolve(wf.getTemplate().getOutputsList(), scope);
+    }
+
+    /**
+     * One node's outputs. A node inside another (a branch's chosen node, a subworkflow's nodes) is reported as
+     * propeller reports it: its id is {@code <parent>-<attempt>-<node>} and its parent is named in its events.
+     */
+    private LiteralMap runNode(Node node, Map<String, LiteralMap> scope, String parent) throws StorageException {
+      String id = parent == null ? node.getId() : parent + "-0-" + node.getId();
+      LiteralMap inputs = resolve(node.getInputsList(), scope);
+      NodeSite site = new NodeSite(id, node.getId(), parent);
+      switch (node.getTargetCase()) {
+        case TASK_NODE:
+          return runTask(site, task(node.getId(), node.getTaskNode().getReferenceId()), inputs, true);
+        case BRANCH_NODE:
+          return parentNode(site, inputs, NodeKind.PARENT, () -> runNode(chosenArm(node, inputs), scope, id));
+        case ARRAY_NODE:
+          return parentNode(site, inputs, NodeKind.ARRAY, () -> runArray(site, node.getArrayNode(), inputs));
+        case WORKFLOW_NODE:
+          if (node.getWorkflowNode().hasSubWorkflowRef()) {
+            CompiledWorkflow sub = subworkflows.get(Ids.key(node.getWorkflowNode().getSubWorkflowRef()).toString());
+            if (sub == null) {
+              throw new NodeFailure(id, error("SubworkflowNotFound", "node " + node.getId() + " runs subworkflow "
+                  + node.getWorkflowNode().getSubWorkflowRef().getName() + ", which is not in the closure",
+                  ExecutionError.ErrorKind.SYSTEM));
+            }
+            return parentNode(site, inputs, NodeKind.PARENT, () -> runWorkflow(sub, inputs, id));
+          }
+          break;
+        default:
+          break;
+      }
+      throw new NodeFailure(id, error("UnsupportedNode", "node " + node.getId() + " is a "
+          + (node.hasWorkflowNode() ? "launch plan node" : node.getTargetCase().name().toLowerCase())
+          + ": the testkit runs task, branch, map (array) and subworkflow nodes", ExecutionError.ErrorKind.SYSTEM));
+    }
+
+    /** The node a branch runs: the first case whose condition holds, else the else node, else its error. */
+    private Node chosenArm(Node branch, LiteralMap inputs) {
+      IfElseBlock ifElse = branch.getBranchNode().getIfElse();
+      List<IfBlock> cases = new ArrayList<>();
+      cases.add(ifElse.getCase());
+      cases.addAll(ifElse.getOtherList());
+      try {
+        for (IfBlock c : cases) {
+          if (BranchConditions.evaluate(c.getCondition(), inputs)) {
+            return c.getThenNode();
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        throw new NodeFailure(branch.getId(), error("BranchConditionFailed", "branch " + branch.getId() + ": "
+            + e.getMessage(), ExecutionError.ErrorKind.USER));
+      }
+      if (ifElse.hasElseNode()) {
+        return ifElse.getElseNode();
+      }
+      throw new NodeFailure(branch.getId(), error("BranchNoCaseMatched", ifElse.getError().getMessage(),
+          ExecutionError.ErrorKind.USER));
+    }
+
+    /**
+     * An array (map) node as propeller's array handler runs it: its task once per element, each input a list taken
+     * element by element unless it is a bound input, the outputs gathered into lists (none for a failed element
+     * when the minimum successes allow it). Elements run one after another, within any parallelism.
+     */
+    private LiteralMap runArray(NodeSite site, ArrayNode array, LiteralMap inputs) throws StorageException {
+      Node sub = array.getNode();
+      if (!sub.hasTaskNode()) {
+        throw new NodeFailure(site.id(), error("UnsupportedNode", "map node " + site.specId() + " maps a "
+            + sub.getTargetCase().name().toLowerCase() + "; the testkit maps tasks", ExecutionError.ErrorKind.SYSTEM));
+      }
+      TaskTemplate task = task(site.id(), sub.getTaskNode().getReferenceId());
+      java.util.Set<String> bound = new java.util.HashSet<>(array.getBoundInputsList());
+      int size = -1;
+      String sizedBy = null;
+      for (var in : inputs.getLiteralsMap().entrySet()) {
+        if (bound.contains(in.getKey()) || !in.getValue().hasCollection()) {
+          continue;
+        }
+        int n = in.getValue().getCollection().getLiteralsCount();
+        if (size >= 0 && n != size) {
+          throw new NodeFailure(site.id(), error("MapInputsDiffer", "map node " + site.specId() + ": input "
+              + in.getKey() + " has " + n + " elements but " + sizedBy + " has " + size, ExecutionError.ErrorKind.USER));
+        }
+        size = n;
+        sizedBy = in.getKey();
+      }
+      if (size < 0) {
+        throw new NodeFailure(site.id(), error("MapNoList", "map node " + site.specId() + " has no list input to map"
+            + " over; inputs: " + inputs.getLiteralsMap().keySet(), ExecutionError.ErrorKind.USER));
+      }
+      List<LiteralMap> results = new ArrayList<>();
+      ExecutionError firstFailure = null;
+      for (int i = 0; i < size; i++) {
+        LiteralMap.Builder element = LiteralMap.newBuilder();
+        for (var in : inputs.getLiteralsMap().entrySet()) {
+          boolean mapped = !bound.contains(in.getKey()) && in.getValue().hasCollection();
+          element.putLiterals(in.getKey(), mapped ? in.getValue().getCollection().getLiterals(i) : in.getValue());
+        }
+        try {
+          results.add(runTask(new NodeSite(site.id() + "-" + i, site.specId(), site.id()), task, element.build(), false));
+        } catch (NodeFailure f) {
+          if (abortCause != null) {
+            throw f;
+          }
+          results.add(null);
+          firstFailure = firstFailure == null ? f.error : firstFailure;
+        }
+      }
+      long failed = results.stream().filter(r -> r == null).count();
+      long needed = array.hasMinSuccesses() ? array.getMinSuccesses()
+          : (long) Math.ceil(array.getMinSuccessRatio() * size);
+      if (size - failed < needed) {
+        throw new NodeFailure(site.id(), error("MapElementsFailed", "map node " + site.specId() + ": " + failed + " of "
+            + size + " elements failed and " + needed + " had to succeed; the first failure: "
+            + firstFailure.getMessage(), firstFailure.getKind()));
+      }
+      LiteralMap.Builder out = LiteralMap.newBuilder();
+      Literal none = Literal.newBuilder().setScalar(flyteidl.core.Literals.Scalar.newBuilder()
+          .setNoneType(flyteidl.core.Literals.Void.getDefaultInstance())).build();
+      for (String var : task.getInterface().getOutputs().getVariablesMap().keySet()) {
+        LiteralCollection.Builder list = LiteralCollection.newBuilder();
+        results.forEach(r -> list.addLiterals(r == null ? none : r.getLiteralsOrThrow(var)));
+        out.putLiterals(var, Literal.newBuilder().setCollection(list).build());
+      }
+      return out.build();
+    }
+
+    /** A node that runs others (a branch, a map, a subworkflow): its own events around {@code body}'s outputs. */
+    private LiteralMap parentNode(NodeSite site, LiteralMap inputs, NodeKind kind, NodeBody body)
+        throws StorageException {
+      StorageUri data = StorageUri.parse(launch.metadataPrefix()).resolve(site.id() + "/data");
+      StorageUri in = data.resolve("inputs.pb");
+      storage.write(in, inputs.toByteArray());
+      nodeEvent(site, NodeExecution.Phase.QUEUED, in.toString(), null, null, kind);
+      nodeEvent(site, NodeExecution.Phase.RUNNING, in.toString(), null, null, kind);
+      LiteralMap outputs;
+      try {
+        outputs = body.run();
+      } catch (NodeFailure f) {
+        nodeEvent(site, abortCause != null ? NodeExecution.Phase.ABORTED : NodeExecution.Phase.FAILED, null, null,
+            f.error, kind);
+        throw f;
+      }
+      StorageUri out = data.resolve("0/outputs.pb");
+      storage.write(out, outputs.toByteArray());
+      nodeEvent(site, NodeExecution.Phase.SUCCEEDED, null, out.toString(), null, kind);
+      return outputs;
+    }
+
+    private TaskTemplate task(String nodeId, flyteidl.core.IdentifierOuterClass.Identifier id) {
+      TaskTemplate t = tasks.get(Ids.key(id).toString());
+      if (t == null) {
+        throw new NodeFailure(nodeId, error("TaskNotFound", "node " + nodeId + " runs task " + id.getName()
+            + ", which is not in the closure", ExecutionError.ErrorKind.SYSTEM));
+      }
+      return t;
+    }
+
+    /** A task node, or one element of a map ({@code withEvents} false: propeller reports those in the map's). */
+    private LiteralMap runTask(NodeSite site, TaskTemplate task, LiteralMap nodeInputs, boolean withEvents)
+        throws StorageException {
+      String nodeId = site.id();
       StorageUri data = StorageUri.parse(launch.metadataPrefix()).resolve(nodeId + "/data");
       StorageUri inputs = data.resolve("inputs.pb");
       StorageUri outputPrefix = data.resolve("0");
       String raw = launch.rawOutputPrefix() + "/" + nodeId + "/0";
-      LiteralMap nodeInputs = resolve(node.getInputsList());
       storage.write(inputs, nodeInputs.toByteArray());
-      nodeEvent(nodeId, NodeExecution.Phase.QUEUED, inputs.toString(), null, null);
-      nodeEvent(nodeId, NodeExecution.Phase.RUNNING, inputs.toString(), null, null);
-      taskEvent(node, task, inputs.toString(), TaskExecution.Phase.RUNNING, null, null);
+      if (withEvents) {
+        nodeEvent(site, NodeExecution.Phase.QUEUED, inputs.toString(), null, null, NodeKind.TASK);
+        nodeEvent(site, NodeExecution.Phase.RUNNING, inputs.toString(), null, null, NodeKind.TASK);
+        taskEvent(nodeId, task, inputs.toString(), TaskExecution.Phase.RUNNING, null, null);
+      }
       StorageUri templateCopy = data.resolve("task.pb");
       storage.write(templateCopy, task.toByteArray());
       Map<String, String> values = Map.of("input", inputs.toString(), "inputprefix", data.toString(),
@@ -175,25 +339,30 @@ public final class ProcessLauncher implements ExecutionLauncher {
         container.getArgsList().forEach(a -> command.add(template(a, values)));
         failure = run(nodeId, command, task, container);
       }
+      LiteralMap result = null;
       if (failure == null) {
         StorageUri out = outputPrefix.resolve("outputs.pb");
         try {
-          outputs.put(nodeId, LiteralMap.parseFrom(storage.read(out)));
+          result = LiteralMap.parseFrom(storage.read(out));
         } catch (ObjectNotFoundException e) {
           failure = readError(outputPrefix);
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
           failure = error("BadOutputs", out + " is not a LiteralMap: " + e.getMessage(), ExecutionError.ErrorKind.SYSTEM);
         }
         if (failure == null) {
-          taskEvent(node, task, inputs.toString(), TaskExecution.Phase.SUCCEEDED, out.toString(), null);
-          nodeEvent(nodeId, NodeExecution.Phase.SUCCEEDED, null, out.toString(), null);
-          return;
+          if (withEvents) {
+            taskEvent(nodeId, task, inputs.toString(), TaskExecution.Phase.SUCCEEDED, out.toString(), null);
+            nodeEvent(site, NodeExecution.Phase.SUCCEEDED, null, out.toString(), null, NodeKind.TASK);
+          }
+          return result;
         }
       }
-      taskEvent(node, task, inputs.toString(), abortCause != null ? TaskExecution.Phase.ABORTED : TaskExecution.Phase.FAILED, null,
-          failure);
-      nodeEvent(nodeId, abortCause != null ? NodeExecution.Phase.ABORTED : NodeExecution.Phase.FAILED, null, null,
-          failure);
+      if (withEvents) {
+        taskEvent(nodeId, task, inputs.toString(),
+            abortCause != null ? TaskExecution.Phase.ABORTED : TaskExecution.Phase.FAILED, null, failure);
+        nodeEvent(site, abortCause != null ? NodeExecution.Phase.ABORTED : NodeExecution.Phase.FAILED, null, null,
+            failure, NodeKind.TASK);
+      }
       throw new NodeFailure(nodeId, failure);
     }
 
@@ -328,26 +497,26 @@ public final class ProcessLauncher implements ExecutionLauncher {
       }
     }
 
-    private LiteralMap resolve(List<Binding> bindings) {
+    private LiteralMap resolve(List<Binding> bindings, Map<String, LiteralMap> scope) {
       LiteralMap.Builder out = LiteralMap.newBuilder();
       for (Binding b : bindings) {
-        out.putLiterals(b.getVar(), resolve(b.getBinding()));
+        out.putLiterals(b.getVar(), resolve(b.getBinding(), scope));
       }
       return out.build();
     }
 
-    private Literal resolve(BindingData data) {
+    private Literal resolve(BindingData data, Map<String, LiteralMap> scope) {
       switch (data.getValueCase()) {
         case SCALAR:
           return Literal.newBuilder().setScalar(data.getScalar()).build();
         case COLLECTION: {
           LiteralCollection.Builder c = LiteralCollection.newBuilder();
-          data.getCollection().getBindingsList().forEach(d -> c.addLiterals(resolve(d)));
+          data.getCollection().getBindingsList().forEach(d -> c.addLiterals(resolve(d, scope)));
           return Literal.newBuilder().setCollection(c).build();
         }
         case MAP: {
           LiteralMap.Builder m = LiteralMap.newBuilder();
-          data.getMap().getBindingsMap().forEach((k, d) -> m.putLiterals(k, resolve(d)));
+          data.getMap().getBindingsMap().forEach((k, d) -> m.putLiterals(k, resolve(d, scope)));
           return Literal.newBuilder().setMap(m).build();
         }
         case PROMISE: {
@@ -355,7 +524,7 @@ public final class ProcessLauncher implements ExecutionLauncher {
           if (ref.getAttrPathCount() > 0) {
             throw new IllegalStateException("attribute paths in bindings need the execution engine");
           }
-          LiteralMap from = outputs.get(ref.getNodeId().isEmpty() ? WorkflowCompiler.START : ref.getNodeId());
+          LiteralMap from = scope.get(ref.getNodeId().isEmpty() ? WorkflowCompiler.START : ref.getNodeId());
           Literal value = from == null ? null : from.getLiteralsMap().get(ref.getVar());
           if (value == null) {
             throw new IllegalStateException("node " + ref.getNodeId() + " gave no output " + ref.getVar());
@@ -379,11 +548,15 @@ public final class ProcessLauncher implements ExecutionLauncher {
       events.workflowEvent(e.build());
     }
 
-    private void nodeEvent(String nodeId, NodeExecution.Phase phase, String inputUri, String outputUri,
-        ExecutionError error) {
+    private void nodeEvent(NodeSite site, NodeExecution.Phase phase, String inputUri, String outputUri,
+        ExecutionError error, NodeKind kind) {
       NodeExecutionEvent.Builder e = NodeExecutionEvent.newBuilder().setId(NodeExecutionIdentifier.newBuilder()
-          .setExecutionId(launch.id()).setNodeId(nodeId)).setPhase(phase).setOccurredAt(now())
-          .setProducerId("testkit").setSpecNodeId(nodeId).setNodeName(nodeId);
+          .setExecutionId(launch.id()).setNodeId(site.id())).setPhase(phase).setOccurredAt(now())
+          .setProducerId("testkit").setSpecNodeId(site.specId()).setNodeName(site.specId()).setIsArray(kind == NodeKind.ARRAY)
+          .setIsParent(kind == NodeKind.PARENT);
+      if (site.parent() != null) {
+        e.setParentNodeMetadata(flyteidl.event.Event.ParentNodeExecutionMetadata.newBuilder().setNodeId(site.parent()));
+      }
       if (inputUri != null) {
         e.setInputUri(inputUri);
       }
@@ -396,11 +569,11 @@ public final class ProcessLauncher implements ExecutionLauncher {
       events.nodeEvent(e.build());
     }
 
-    private void taskEvent(Node node, TaskTemplate task, String inputUri, TaskExecution.Phase phase,
+    private void taskEvent(String nodeId, TaskTemplate task, String inputUri, TaskExecution.Phase phase,
         String outputUri, ExecutionError error) {
       TaskExecutionEvent.Builder e = TaskExecutionEvent.newBuilder().setTaskId(task.getId())
           .setParentNodeExecutionId(NodeExecutionIdentifier.newBuilder().setExecutionId(launch.id())
-              .setNodeId(node.getId()))
+              .setNodeId(nodeId))
           .setPhase(phase).setOccurredAt(now()).setProducerId("testkit").setTaskType(task.getType())
           .setInputUri(inputUri);
       if (outputUri != null) {
@@ -460,6 +633,17 @@ public final class ProcessLauncher implements ExecutionLauncher {
 
   private static Timestamp now() {
     return Timestamps.fromMillis(System.currentTimeMillis());
+  }
+
+  /** Where a node runs: its execution id, its id in the workflow spec, and the node it runs inside (or null). */
+  private record NodeSite(String id, String specId, String parent) {}
+
+  /** A branch or subworkflow node is a parent (its children's events name it); a map's elements are in its own. */
+  private enum NodeKind { TASK, ARRAY, PARENT }
+
+  @FunctionalInterface
+  private interface NodeBody {
+    LiteralMap run() throws StorageException;
   }
 
   private static final class NodeFailure extends RuntimeException {

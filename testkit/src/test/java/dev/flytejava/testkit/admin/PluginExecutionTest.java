@@ -67,20 +67,11 @@ class PluginExecutionTest {
     System.setProperty("flyte.java.container.cli", "none");
   }
 
-  private static final String PROJECT = "flytesnacks";
-  private static final String DOMAIN = "development";
+  private static final String PROJECT = ShippedJavaTasks.PROJECT;
+  private static final String DOMAIN = ShippedJavaTasks.DOMAIN;
 
   private final TypeEngine engine = TypeEngine.createDefault(getClass().getClassLoader());
   @TempDir Path dir;
-
-  private static Task java(String name, String method, Class<?>... parameters) throws Exception {
-    Method m = MixedTasks.class.getMethod(method, parameters);
-    Task.Builder t = Task.builder(name).returns(m.getGenericReturnType()).body(TaskBody.invoking(m));
-    for (int i = 0; i < parameters.length; i++) {
-      t.input(m.getParameters()[i].getName(), m.getGenericParameterTypes()[i]);
-    }
-    return t.build();
-  }
 
   private static Task container(String name, String script, Map<String, Class<?>> outputs) {
     Map<String, Class<?>> ab = new LinkedHashMap<>();
@@ -95,9 +86,9 @@ class PluginExecutionTest {
         Map.of("area", long.class));
     Task adults = SqlTask.task("adults", db, "SELECT name, age FROM people WHERE age >= {{.inputs.minAge}} ORDER BY age",
         Map.of("minAge", long.class), MixedTasks.Person.class, TaskOptions.defaults());
-    Task addOne = PodTask.withSidecars(java("addOne", "addOne", long.class),
+    Task addOne = PodTask.withSidecars(ShippedJavaTasks.task(MixedTasks.class, "addOne", "addOne", long.class),
         List.of(new PodTask.Sidecar("proxy", "nginx:1.25", List.of())));
-    Task count = java("count", "count", List.class);
+    Task count = ShippedJavaTasks.task(MixedTasks.class, "count", "count", List.class);
     WorkflowBuilder wf = WorkflowBuilder.create("mixed", engine);
     wf.input("a", long.class);
     wf.node("sense", FileSensor.task("sense", flag.toString(), Duration.ofSeconds(10), Duration.ofMillis(50)), Map.of());
@@ -108,46 +99,6 @@ class PluginExecutionTest {
     wf.after("n0", "sense");
     wf.output("o0", n.output());
     return wf.build();
-  }
-
-  /** The shipped code of the Java tasks: MixedTasks and its record, with a manifest naming their methods. */
-  private static ShippedCode shippedCode() throws Exception {
-    Map<String, byte[]> classes = new LinkedHashMap<>();
-    for (Class<?> c : List.of(MixedTasks.class, MixedTasks.Person.class)) {
-      try (InputStream in = c.getResourceAsStream(c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class")) {
-        classes.put(c.getName(), in.readAllBytes());
-      }
-    }
-    CodeClosure closure = CodeClosure.of(List.of(), classes, List.of());
-    return ShippedCode.of(CodeArchive.files(closure, List.of(
-        new CodeManifest.TaskEntry("addOne", MixedTasks.class.getName(), "addOne", List.of("x"), List.of()),
-        new CodeManifest.TaskEntry("count", MixedTasks.class.getName(), "count", List.of("people"), List.of()))));
-  }
-
-  /**
-   * A bin directory whose {@code flyte-java} is the runtime's entrypoint on this test's class path without this
-   * module's test classes (only {@link EntrypointMain} is copied): the Java tasks' classes come from the uploaded code.
-   */
-  private Path binDirectory() throws Exception {
-    Path testClasses = Path.of(MixedTasks.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    String entrypoint = EntrypointMain.class.getName().replace('.', '/') + ".class";
-    Path launcher = dir.resolve("launcher-classes");
-    Files.createDirectories(launcher.resolve(entrypoint).getParent());
-    Files.copy(testClasses.resolve(entrypoint), launcher.resolve(entrypoint));
-    List<String> classPath = new java.util.ArrayList<>(List.of(launcher.toString()));
-    for (String entry : System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
-        .split(java.io.File.pathSeparator)) {
-      if (!entry.isEmpty() && !Path.of(entry).toAbsolutePath().equals(testClasses.toAbsolutePath())) {
-        classPath.add(entry);
-      }
-    }
-    Path bin = Files.createDirectories(dir.resolve("bin"));
-    Path script = bin.resolve("flyte-java");
-    Files.writeString(script, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-        + "' -XX:TieredStopAtLevel=1 -cp '" + String.join(java.io.File.pathSeparator, classPath) + "' "
-        + EntrypointMain.class.getName() + " \"$@\"\n");
-    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-    return bin;
   }
 
   @Test
@@ -166,26 +117,17 @@ class PluginExecutionTest {
     assertEquals(2L, local); // (5+1)*5 = 30: ann and cy are 30 or older
 
     try (Storage storage = Storage.create(); TestAdmin server = TestAdmin.builder()
-        .executions(new ProcessLauncher(storage, binDirectory(), dir.resolve("work"), Duration.ofMinutes(2))).start()) {
+        .executions(new ProcessLauncher(storage, ShippedJavaTasks.entrypointBin(dir), dir.resolve("work"), Duration.ofMinutes(2))).start()) {
       AdminServiceBlockingStub admin = AdminServiceGrpc.newBlockingStub(server.channel());
-      ShippedCode code = shippedCode();
-      StorageUri codeUri = server.storageRoot().resolve(PROJECT + "/" + DOMAIN + "/" + code.fileName());
-      server.storage().write(codeUri, code.tarGz());
-      FlytectlHydration hydration = new FlytectlHydration(PROJECT, DOMAIN, "v1", codeUri.toString());
-      Identifier launchPlan = null;
-      for (CompiledSpec spec : new IdlCompiler(engine).compile(EntitySet.of(mixed), CompileOptions.forPackage(),
-          code.digest()).specs()) {
-        Message hydrated = hydration.hydrate(spec.message());
-        GoldenSpecs.register(admin, hydrated);
-        if (hydrated instanceof LaunchPlan lp) {
-          launchPlan = lp.getId();
-        }
-      }
+      ShippedCode code = ShippedJavaTasks.code(List.of(MixedTasks.class, MixedTasks.Person.class), Map.of(
+          "addOne", MixedTasks.class.getMethod("addOne", long.class),
+          "count", MixedTasks.class.getMethod("count", List.class)));
+      Identifier launchPlan = ShippedJavaTasks.register(server, admin, engine, EntitySet.of(mixed), code);
 
       WorkflowExecutionIdentifier id = admin.createExecution(ExecutionCreateRequest.newBuilder().setProject(PROJECT)
           .setDomain(DOMAIN).setName("mixed1").setSpec(ExecutionSpec.newBuilder().setLaunchPlan(launchPlan))
           .setInputs(LiteralMap.newBuilder().putLiterals("a", engine.toLiteral(5L, long.class))).build()).getId();
-      await(admin, id, WorkflowExecution.Phase.SUCCEEDED);
+      ShippedJavaTasks.await(admin, id, WorkflowExecution.Phase.SUCCEEDED);
       LiteralMap outputs = admin.getExecutionData(WorkflowExecutionGetDataRequest.newBuilder().setId(id).build())
           .getFullOutputs();
       assertEquals(LiteralMap.newBuilder().putLiterals("o0", engine.toLiteral(local, long.class)).build(), outputs);
@@ -205,7 +147,7 @@ class PluginExecutionTest {
       WorkflowExecutionIdentifier id = admin.createExecution(ExecutionCreateRequest.newBuilder().setProject(PROJECT)
           .setDomain(DOMAIN).setName("broken1").setSpec(ExecutionSpec.newBuilder().setLaunchPlan(task))
           .setInputs(inputs).build()).getId();
-      Execution failed = await(admin, id, WorkflowExecution.Phase.FAILED);
+      Execution failed = ShippedJavaTasks.await(admin, id, WorkflowExecution.Phase.FAILED);
       String message = failed.getClosure().getError().getMessage();
       assertEquals("ExitCode4", failed.getClosure().getError().getCode());
       assertTrue(message.contains("task broken exited with 4"), message);
@@ -223,7 +165,7 @@ class PluginExecutionTest {
       Identifier task = registerTask(admin, sensor);
       WorkflowExecutionIdentifier id = admin.createExecution(ExecutionCreateRequest.newBuilder().setProject(PROJECT)
           .setDomain(DOMAIN).setName("sensor1").setSpec(ExecutionSpec.newBuilder().setLaunchPlan(task)).build()).getId();
-      Execution failed = await(admin, id, WorkflowExecution.Phase.FAILED);
+      Execution failed = ShippedJavaTasks.await(admin, id, WorkflowExecution.Phase.FAILED);
       String message = failed.getClosure().getError().getMessage();
       assertTrue(message.contains("waitReady") && message.contains("timed out after 300ms"), message);
     }
@@ -242,7 +184,7 @@ class PluginExecutionTest {
       WorkflowExecutionIdentifier id = admin.createExecution(ExecutionCreateRequest.newBuilder().setProject(PROJECT)
           .setDomain(DOMAIN).setName("files1").setSpec(ExecutionSpec.newBuilder().setLaunchPlan(task))
           .setInputs(inputs).build()).getId();
-      await(admin, id, WorkflowExecution.Phase.SUCCEEDED);
+      ShippedJavaTasks.await(admin, id, WorkflowExecution.Phase.SUCCEEDED);
       LiteralMap outputs = admin.getExecutionData(WorkflowExecutionGetDataRequest.newBuilder().setId(id).build())
           .getFullOutputs();
       assertEquals("{\"a\":6,\"b\":7}", outputs.getLiteralsOrThrow("o").getScalar().getPrimitive().getStringValue());
@@ -259,10 +201,10 @@ class PluginExecutionTest {
       Identifier task = registerTask(admin, sensor);
       WorkflowExecutionIdentifier id = admin.createExecution(ExecutionCreateRequest.newBuilder().setProject(PROJECT)
           .setDomain(DOMAIN).setName("sensor2").setSpec(ExecutionSpec.newBuilder().setLaunchPlan(task)).build()).getId();
-      await(admin, id, WorkflowExecution.Phase.RUNNING);
+      ShippedJavaTasks.await(admin, id, WorkflowExecution.Phase.RUNNING);
       admin.terminateExecution(flyteidl.admin.ExecutionOuterClass.ExecutionTerminateRequest.newBuilder().setId(id)
           .setCause("not needed").build());
-      Execution aborted = await(admin, id, WorkflowExecution.Phase.ABORTED);
+      Execution aborted = ShippedJavaTasks.await(admin, id, WorkflowExecution.Phase.ABORTED);
       assertEquals("not needed", aborted.getClosure().getAbortMetadata().getCause());
     }
   }
@@ -279,23 +221,5 @@ class PluginExecutionTest {
       }
     }
     return task;
-  }
-
-  private static Execution await(AdminServiceBlockingStub admin, WorkflowExecutionIdentifier id,
-      WorkflowExecution.Phase phase) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(90);
-    while (true) {
-      Execution e = admin.getExecution(WorkflowExecutionGetRequest.newBuilder().setId(id).build());
-      if (e.getClosure().getPhase() == phase) {
-        return e;
-      }
-      if (Instant.now().isAfter(deadline) || e.getClosure().getPhase() == WorkflowExecution.Phase.FAILED
-          || e.getClosure().getPhase() == WorkflowExecution.Phase.SUCCEEDED
-          || e.getClosure().getPhase() == WorkflowExecution.Phase.ABORTED) {
-        throw new AssertionError("execution is " + e.getClosure().getPhase() + ", not " + phase + ": "
-            + e.getClosure().getError());
-      }
-      Thread.sleep(100);
-    }
   }
 }
