@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code flyte-java run NOTEBOOK [NAME] [--input k=v]...}: runs the notebook's code cells headless, as the kernel
  * would, then the workflow, launch plan or task NAME locally exactly as {@code %flyte run} does in a cell, printing
- * its outcome and outputs. Cell output goes to stderr, the run's outcome to stdout. {@code --remote} is the switch
- * for running on a cluster instead; the local run is the default.
+ * its outcome and outputs. Cell output goes to stderr, the run's outcome to stdout. With {@code --remote} it is
+ * registered and run on FlyteAdmin as {@code %flyte run NAME --remote [--wait]} does; the local run is the default.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a notebook's code cells without a front end, then one of its workflows, launch plans or tasks,",
@@ -37,8 +37,20 @@ public final class RunCommand implements Callable<Integer> {
             description = "an input, written as %flyte run takes it (JSON for lists, maps and records); repeatable")
     List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--remote", description = "run on the Flyte cluster of the config instead of locally")
+    @Option(names = "--remote", description = "register, then run on the FlyteAdmin of the config instead of locally")
     boolean remote;
+
+    @Option(names = "--wait", description = "with --remote: follow the run until it ends and print its outputs")
+    boolean await;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "with --remote: a flytectl config file instead of the default one")
+    Path config;
+
+    @Option(names = "--project", paramLabel = "P", description = "with --remote: the project (default: flytesnacks)")
+    String project;
+
+    @Option(names = "--domain", paramLabel = "D", description = "with --remote: the domain (default: development)")
+    String domain;
 
     @Override
     public Integer call() throws Exception {
@@ -46,9 +58,8 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("No notebook at [" + notebook + "]");
             return 2;
         }
-        if (remote) {
-            System.err.println("flyte-java run --remote is not available yet: run locally, or package the notebook"
-                    + " (flyte-java package) and register it with flytectl");
+        if (!remote && (await || config != null || project != null || domain != null)) {
+            System.err.println("--wait, --config, --project and --domain go with --remote");
             return 2;
         }
         List<String> magic = new ArrayList<>();
@@ -74,8 +85,17 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 return 0;
             }
+            List<String> where = new ArrayList<>();
+            if (remote) {
+                if (config != null) session.run("%flyte config --file " + quoted(config.toAbsolutePath().toString()));
+                where.add("--remote");
+                if (await) where.add("--wait");
+                if (project != null) where.addAll(List.of("--project", quoted(project)));
+                if (domain != null) where.addAll(List.of("--domain", quoted(domain)));
+            }
+            where.addAll(magic);
             try (HeadlessSession.Capture shown = session.capture(outcome)) {
-                session.run("%flyte run " + quoted(name) + (magic.isEmpty() ? "" : " " + String.join(" ", magic)));
+                session.run("%flyte run " + quoted(name) + (where.isEmpty() ? "" : " " + String.join(" ", where)));
             }
             return 0;
         } catch (CellFailedException e) {

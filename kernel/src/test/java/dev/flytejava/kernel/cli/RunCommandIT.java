@@ -49,6 +49,26 @@ class RunCommandIT extends KernelCase {
     }
 
     @Test
+    void runsTheProductionTutorialsWorkflowRemotelyOnTheTestkitWithTheLocalOutputs() throws Exception {
+        java.nio.file.Path bin = java.nio.file.Files.createDirectories(work.resolve("bin"));
+        java.nio.file.Files.createSymbolicLink(bin.resolve("flyte-java"), MODULE.resolve("../bin/flyte-java").normalize());
+        try (dev.flytejava.runtime.storage.Storage storage = dev.flytejava.runtime.storage.Storage.create();
+             dev.flytejava.testkit.admin.TestAdmin admin = dev.flytejava.testkit.admin.TestAdmin.builder()
+                     .executions(new dev.flytejava.testkit.admin.ProcessLauncher(storage, bin, work.resolve("runs"),
+                             java.time.Duration.ofMinutes(2))).start()) {
+            Path config = java.nio.file.Files.writeString(work.resolve("config.yaml"),
+                    "admin:\n  endpoint: " + admin.endpoint() + "\n  insecure: true\n");
+            Result r = flyteJava(NOTEBOOKS.resolve("03-to-production.ipynb").toString(), "--remote", "--wait",
+                    "--config", config.toString(), "--input", "text=to be or not to be", "--input", "minCount=2");
+            assertEquals(0, r.exit(), r.stderr());
+            assertTrue(r.stdout().contains("Registered wordStats in flytesnacks/development"), r.stdout());
+            assertTrue(r.stdout().contains("wordStats succeeded remotely in"), r.stdout());
+            assertTrue(r.stdout().matches("(?s).*o0 = .*be.*2.*to.*2.*"), r.stdout());
+            assertTrue(!r.stdout().contains("not"), "minCount=2 drops [not] and [or]: " + r.stdout());
+        }
+    }
+
+    @Test
     void runsTheTutorialWorkflowAndPrintsItsOutputs() throws Exception {
         Result r = flyteJava(NOTEBOOKS.resolve("01-getting-started.ipynb").toString(), "pipeline",
                 "--input", "x=3", "--input", "xs=[1,2,3]");
@@ -88,7 +108,7 @@ class RunCommandIT extends KernelCase {
     }
 
     @Test
-    void badInputsAndRemoteAreUsageErrors() throws Exception {
+    void badInputsAndRemoteOptionsWithoutRemoteAreUsageErrors() throws Exception {
         Path nb = FIXTURES.resolve("failing-node.ipynb");
         Result noEquals = flyteJava(nb.toString(), "--input", "x");
         assertEquals(2, noEquals.exit());
@@ -96,8 +116,8 @@ class RunCommandIT extends KernelCase {
         Result unknown = flyteJava(nb.toString(), "--input", "y=1");
         assertEquals(1, unknown.exit());
         assertTrue(unknown.stderr().contains("has no input [y]"), unknown.stderr());
-        Result remote = flyteJava(nb.toString(), "--remote");
-        assertEquals(2, remote.exit());
-        assertTrue(remote.stderr().contains("--remote is not available yet"), remote.stderr());
+        Result waitAlone = flyteJava(nb.toString(), "--wait");
+        assertEquals(2, waitAlone.exit());
+        assertTrue(waitAlone.stderr().contains("--wait, --config, --project and --domain go with --remote"), waitAlone.stderr());
     }
 }

@@ -53,6 +53,12 @@ abstract class FlyteKernelCase extends KernelCase {
             return updates.get(updates.size() - 1).path("data").path("text/plain").asText();
         }
 
+        /** text/html of the last update_display_data. */
+        String lastUpdateHtml() {
+            List<JsonNode> updates = ofType("update_display_data");
+            return updates.isEmpty() ? "" : updates.get(updates.size() - 1).path("data").path("text/html").asText();
+        }
+
         @Override
         public String toString() {
             return "cell [" + source.lines().findFirst().orElse("") + "...] " + (ok() ? "ok" : error()) + " result [" + result() + "]";

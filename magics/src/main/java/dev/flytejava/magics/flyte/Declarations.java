@@ -200,7 +200,7 @@ final class Declarations {
     }
 
     /** Parameter types then the return type, resolved in the session (cell-declared classes included). */
-    private List<Type> resolveTypes(MethodSignature signature, String where) throws Exception {
+    List<Type> resolveTypes(MethodSignature signature, String where) throws Exception {
         List<String> texts = new ArrayList<>();
         signature.parameters().forEach(p -> texts.add(p.type()));
         texts.add(signature.returnType());

@@ -103,6 +103,7 @@ public final class FlyteMagics {
         List<String> rest = words.subList(1, words.size());
         switch (words.get(0)) {
             case "run":
+                if (rest.contains("--remote")) return remote().run(rest);
                 return run(RunOptions.parse(rest));
             case "show":
                 if (rest.size() != 1) throw new OptionException("%flyte show needs one name\n" + FLYTE_USAGE);
@@ -127,6 +128,8 @@ public final class FlyteMagics {
                 return remote().register(rest);
             case "fetch":
                 return remote().fetch(rest);
+            case "reference":
+                return remote().reference(rest, declarations);
             default:
                 throw new OptionException("Unknown %flyte command [" + words.get(0) + "]\n" + FLYTE_USAGE);
         }
@@ -139,32 +142,8 @@ public final class FlyteMagics {
 
     private Object run(RunOptions options) {
         Entity entity = session.current().find(options.entity()).orElseThrow(() -> session.entities().unknown(options.entity(), "in %flyte run"));
-        TypedInterface iface = entity.iface();
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        options.inputs().forEach((name, text) -> {
-            Variable v = iface.input(name);
-            if (v == null) {
-                throw new OptionException("--" + name + ": " + entity.kind() + " [" + entity.name() + "] has no input [" + name
-                        + "]; its inputs are " + iface.inputNames());
-            }
-            inputs.put(name, InputValues.parse(text, v.type(), name, entity.kind() + " [" + entity.name() + "]"));
-        });
-        List<String> missing = new ArrayList<>();
-        for (Variable v : iface.inputs()) {
-            if (!inputs.containsKey(v.name()) && !hasDefault(entity, v.name())) {
-                missing.add("--" + v.name() + " (" + InputValues.form(v.type()) + ")");
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new OptionException("%flyte run " + entity.name() + ": missing " + String.join(", ", missing));
-        }
-        session.run(entity, inputs);
+        session.run(entity, RunInputs.of(entity, options));
         return null;
-    }
-
-    private static boolean hasDefault(Entity entity, String input) {
-        if (entity instanceof DeclaredLaunchPlan lp) return lp.plan().hasDefault(input);
-        return entity instanceof DeclaredWorkflow w && w.workflow().defaults().containsKey(input);
     }
 
     /** The card of the entity a session method runs ({@code addOne} for task addOne), for inspect requests. */

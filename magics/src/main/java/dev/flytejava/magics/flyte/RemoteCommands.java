@@ -1,6 +1,10 @@
 package dev.flytejava.magics.flyte;
 
+import dev.flytejava.magics.flyte.Entity.DeclaredLaunchPlan;
+import dev.flytejava.magics.flyte.Entity.DeclaredWorkflow;
 import dev.flytejava.magics.flyte.options.OptionException;
+import dev.flytejava.magics.flyte.options.RunOptions;
+import dev.flytejava.magics.flyte.render.Dag;
 import dev.flytejava.magics.flyte.render.Table;
 import dev.flytejava.runtime.idl.CompileOptions;
 import dev.flytejava.runtime.remote.AdminClient;
@@ -11,21 +15,30 @@ import flyteidl.admin.ExecutionOuterClass.Execution;
 import flyteidl.core.Execution.WorkflowExecution;
 import flyteidl.core.IdentifierOuterClass.WorkflowExecutionIdentifier;
 import dev.flytejava.runtime.remote.RetryPolicy;
+import dev.flytejava.runtime.model.Variable;
 import flyteidl.core.IdentifierOuterClass.Identifier;
+import flyteidl.core.IdentifierOuterClass.ResourceType;
+import flyteidl.core.Literals.Literal;
+import flyteidl.core.Literals.LiteralMap;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code %flyte config} and {@code %flyte register}: flytectl's config with this session's overrides on top, and
- * registration of a declared entity through FlyteAdmin.
+ * {@code %flyte config}, {@code %flyte register}, {@code %flyte run --remote} and {@code %flyte fetch}: flytectl's
+ * config with this session's overrides on top, registration of a declared entity through FlyteAdmin, and its runs.
  */
 final class RemoteCommands {
     static final String USAGE = String.join("\n",
             "%flyte config [KEY=VALUE]... | --file F   show or override flytectl's admin.* config for this session",
             "%flyte register NAME [--project P] [--domain D] [--version V] [--image IMAGE]   upload the code, register",
-            "%flyte fetch PROJECT:DOMAIN:NAME        a remote execution's phase, and its outputs once it succeeded");
+            "%flyte run NAME --remote [--wait] [--timeout 1h] [--project P ...] [--INPUT VALUE]...   register, run remotely",
+            "%flyte fetch PROJECT:DOMAIN:NAME        a remote execution's phase, and its outputs once it succeeded",
+            ReferenceTasks.USAGE + "   a registered task, callable from workflows");
 
     private final FlyteSession session;
     private final Map<String, String> env;
@@ -70,36 +83,177 @@ final class RemoteCommands {
 
     Object register(List<String> words) {
         if (words.isEmpty() || words.get(0).startsWith("--")) throw new OptionException("%flyte register needs a name\n" + USAGE);
-        String name = words.get(0);
+        Target target = new Target();
+        for (int i = 1; i < words.size(); i += 2) {
+            if (!target.take(words, i, "%flyte register")) {
+                throw new OptionException("%flyte register: unknown option [" + words.get(i) + "]\n" + USAGE);
+            }
+        }
+        return registered(words.get(0), target).table();
+    }
+
+    /**
+     * {@code %flyte run NAME --remote [--wait] [--timeout 10m] [--project P ...] --x 3}: registers NAME as
+     * {@code %flyte register} does (nothing is created when it is unchanged), starts an execution of its launch plan
+     * (a task's: FlyteAdmin's single-task launch plan) and, with {@code --wait}, shows the live view until it ends
+     * and its outputs, read as the declared Java types.
+     */
+    Object run(List<String> words) {
+        Target target = new Target();
+        boolean wait = false;
+        Duration timeout = Duration.ofHours(1);
+        List<String> runWords = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.equals("--remote")) continue;
+            if (w.equals("--wait")) {
+                wait = true;
+            } else if (w.equals("--timeout")) {
+                if (i + 1 >= words.size()) throw new OptionException("%flyte run --remote: --timeout needs a value, e.g. 10m");
+                timeout = timeout(words.get(++i));
+            } else if (target.take(words, i, "%flyte run --remote")) {
+                i++;
+            } else {
+                runWords.add(w);
+            }
+        }
+        RunOptions options = RunOptions.parse(runWords);
+        Entity entity = session.current().find(options.entity())
+                .orElseThrow(() -> session.entities().unknown(options.entity(), "in %flyte run --remote"));
+        Map<String, Object> inputs = RunInputs.of(entity, options);
+        Registered registered = registered(entity.name(), target);
+        session.context().display(registered.table());
+        Identifier launch = registered.launchTarget(entity);
+        LiteralMap literals = literals(entity.iface().inputs(), inputs);
+        try (AdminClient client = AdminClient.connect(config(), env, RetryPolicy.DEFAULT)) {
+            RemoteRun run = new RemoteRun(client, session.typeEngine());
+            WorkflowExecutionIdentifier id = run.start(launch, literals, "");
+            String shownId = RemoteRun.format(id);
+            if (!wait) {
+                return new Table("Started " + entity.name() + " remotely", List.of("execution", "console", "outputs"),
+                        List.of(List.of(shownId, consoleUrl(id), "%flyte fetch " + shownId)));
+            }
+            Optional<Dag> dag = entity instanceof DeclaredWorkflow w ? Optional.of(w.dag())
+                    : entity instanceof DeclaredLaunchPlan lp ? Optional.of(lp.dag()) : Optional.empty();
+            List<String> nodes = dag.map(d -> d.nodes().stream().filter(n -> n.kind() != Dag.Kind.INPUT
+                    && n.kind() != Dag.Kind.OUTPUT).map(Dag.Node::id).toList()).orElse(List.of());
+            RemoteRunView view = new RemoteRunView(entity.name() + " on " + config().target() + " (" + shownId + ", "
+                    + consoleUrl(id) + ")", nodes, dag, session.context());
+            view.start();
+            long t0 = System.nanoTime();
+            try {
+                Execution done = run.await(id, timeout, view::update);
+                Map<String, Object> outputs = javaValues(entity.iface().outputs(), run.outputLiterals(done));
+                view.finish(entity.name() + " succeeded remotely in " + (System.nanoTime() - t0) / 1_000_000 + " ms ("
+                        + shownId + ")", OutputValues.texts(outputs));
+                return null;
+            } catch (RuntimeException e) {
+                view.finish(e.getMessage(), Map.of());
+                throw e;
+            }
+        }
+    }
+
+    private static Duration timeout(String text) {
+        try {
+            Duration d = dev.flytejava.runtime.api.Durations.parse(text);
+            if (!d.isZero() && !d.isNegative()) return d;
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new OptionException("%flyte run --remote: --timeout expects a duration like 30s, 10m or PT1H, got [" + text + "]");
+    }
+
+    /** The options that say where to register: project, domain, version, image. */
+    private static final class Target {
         String project = "flytesnacks";
         String domain = "development";
-        String version = null;
-        String image = null;
-        for (int i = 1; i < words.size(); i += 2) {
+        String version;
+        String image;
+
+        /** Takes the option at {@code i} and its value; false when it is not one of these. */
+        boolean take(List<String> words, int i, String command) {
             String option = words.get(i);
-            if (i + 1 >= words.size()) throw new OptionException("%flyte register: " + option + " needs a value\n" + USAGE);
+            if (!List.of("--project", "--domain", "--version", "--image").contains(option)) return false;
+            if (i + 1 >= words.size()) throw new OptionException(command + ": " + option + " needs a value\n" + USAGE);
             String value = words.get(i + 1);
             switch (option) {
                 case "--project" -> project = value;
                 case "--domain" -> domain = value;
                 case "--version" -> version = value;
-                case "--image" -> image = value;
-                default -> throw new OptionException("%flyte register: unknown option [" + option + "]\n" + USAGE);
+                default -> image = value;
             }
+            return true;
         }
+    }
+
+    private record Registered(String name, Target target, Registrar.Result result) {
+        Table table() {
+            List<List<String>> rows = new ArrayList<>();
+            result.created().forEach(id -> rows.add(row(id, "created")));
+            result.unchanged().forEach(id -> rows.add(row(id, "unchanged")));
+            return new Table("Registered " + name + " in " + target.project + "/" + target.domain + " (code " + result.codeUrl() + ")",
+                    List.of("kind", "name", "version", "result"), rows);
+        }
+
+        /** What an execution of {@code entity} launches: its launch plan, or the task itself. */
+        Identifier launchTarget(Entity entity) {
+            ResourceType kind = entity instanceof DeclaredWorkflow || entity instanceof DeclaredLaunchPlan
+                    ? ResourceType.LAUNCH_PLAN : ResourceType.TASK;
+            List<Identifier> all = new ArrayList<>(result.created());
+            all.addAll(result.unchanged());
+            return all.stream().filter(id -> id.getResourceType() == kind && id.getName().equals(entity.name())).findFirst()
+                    .orElseThrow(() -> new OptionException("registering " + entity.name() + " made no "
+                            + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " named " + entity.name() + ": " + all));
+        }
+    }
+
+    private Registered registered(String name, Target target) {
         Entity e = session.entities().find(name).orElseThrow(() -> session.entities().unknown(name, "in %flyte register"));
-        CompileOptions compile = CompileOptions.forPackage(env).withTarget(project, domain).withVersion(version);
-        if (image != null) compile = compile.withDefaultImage(image);
-        Shipping.Shipped shipped = new Shipping(session).ship(e, compile);
-        Registrar.Result result;
+        CompileOptions compile = CompileOptions.forPackage(env).withTarget(target.project, target.domain).withVersion(target.version);
+        if (target.image != null) compile = compile.withDefaultImage(target.image);
+        Shipping.Shipped shipped = new Shipping(session).ship(e, compile, true);
         try (AdminClient client = AdminClient.connect(config(), env, RetryPolicy.DEFAULT)) {
-            result = new Registrar(client).register(shipped.specs(), shipped.code());
+            return new Registered(name, target, new Registrar(client).register(shipped.specs(), shipped.code()));
         }
-        List<List<String>> rows = new ArrayList<>();
-        result.created().forEach(id -> rows.add(row(id, "created")));
-        result.unchanged().forEach(id -> rows.add(row(id, "unchanged")));
-        return new Table("Registered " + name + " in " + project + "/" + domain + " (code " + result.codeUrl() + ")",
-                List.of("kind", "name", "version", "result"), rows);
+    }
+
+    /** The inputs as literals of their declared types (a List input is a list of its element type, not of objects). */
+    private LiteralMap literals(List<Variable> declared, Map<String, Object> values) {
+        LiteralMap.Builder out = LiteralMap.newBuilder();
+        for (Variable v : declared) {
+            if (values.containsKey(v.name())) out.putLiterals(v.name(), session.typeEngine().toLiteral(values.get(v.name()), v.type()));
+        }
+        return out.build();
+    }
+
+    private Map<String, Object> javaValues(List<Variable> declared, LiteralMap literals) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Variable v : declared) {
+            Literal l = literals.getLiteralsMap().get(v.name());
+            if (l == null) throw new OptionException("the remote run gave no output [" + v.name() + "]; it gave " + literals.getLiteralsMap().keySet());
+            out.put(v.name(), session.typeEngine().toJava(l, v.type()));
+        }
+        return out;
+    }
+
+    /** The Flyte console's page of the execution, on the admin endpoint's host (http when insecure). */
+    private String consoleUrl(WorkflowExecutionIdentifier id) {
+        return (config().insecure() ? "http://" : "https://") + config().target() + "/console/projects/" + id.getProject()
+                + "/domains/" + id.getDomain() + "/executions/" + id.getName();
+    }
+
+    /** {@code %flyte reference task ...}: the task's interface from FlyteAdmin, declared as {@link ReferenceTasks} says. */
+    Object reference(List<String> words, Declarations declarations) throws Exception {
+        ReferenceTasks.Options options = ReferenceTasks.Options.parse(words);
+        Identifier id = Identifier.newBuilder().setResourceType(ResourceType.TASK).setProject(options.project())
+                .setDomain(options.domain()).setName(options.name()).setVersion(options.version()).build();
+        flyteidl.core.Interface.TypedInterface registered;
+        try (AdminClient client = AdminClient.connect(config(), env, RetryPolicy.DEFAULT)) {
+            registered = client.admin("GetTask", a -> a.getTask(flyteidl.admin.Common.ObjectGetRequest.newBuilder().setId(id).build()))
+                    .getClosure().getCompiledTask().getTemplate().getInterface();
+        }
+        return ReferenceTasks.declare(options, registered, declarations, session);
     }
 
     Object fetch(List<String> words) {

@@ -13,6 +13,7 @@ import dev.flytejava.runtime.idl.CompiledEntities;
 import dev.flytejava.runtime.idl.EntitySet;
 import dev.flytejava.runtime.idl.IdlCompiler;
 import dev.flytejava.runtime.model.BuiltinTasks;
+import dev.flytejava.runtime.model.ReferenceTask;
 import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.Workflow;
 import dev.flytejava.runtime.packaging.ShippedCode;
@@ -37,6 +38,15 @@ final class Shipping {
     record Shipped(Entity entity, CompiledEntities specs, ShippedCode code, CodeClosure closure, List<String> tasks) {}
 
     Shipped ship(Entity declared, CompileOptions options) {
+        return ship(declared, options, false);
+    }
+
+    /**
+     * With {@code versionPerEntity} (registration), each entity gets a version of its own, a task's from its own
+     * closure, so an edit re-versions only the tasks it reaches and what runs them; a package keeps pyflyte's one
+     * version for all.
+     */
+    Shipped ship(Entity declared, CompileOptions options, boolean versionPerEntity) {
         Entity entity = session.current().current(declared);
         Map<String, DeclaredTask> tasks = tasksOf(entity);
         List<CodeRoot> roots = new ArrayList<>();
@@ -47,7 +57,15 @@ final class Shipping {
         ShippedCode code = ShippedCode.of(CodeArchive.files(closure, entries));
         Object runtime = Entity.taskOf(entity) != null ? Entity.taskOf(entity)
                 : entity instanceof DeclaredWorkflow w ? w.workflow() : ((DeclaredLaunchPlan) entity).plan();
-        CompiledEntities specs = new IdlCompiler(session.typeEngine()).compile(EntitySet.of(runtime), options, code.digest());
+        IdlCompiler compiler = new IdlCompiler(session.typeEngine());
+        Map<String, String> taskDigests = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            DeclaredTask t = List.copyOf(tasks.values()).get(i);
+            taskDigests.put(t.name(), t.closure().hash() + " " + entries.get(i));
+        }
+        CompiledEntities specs = versionPerEntity
+                ? compiler.compilePerEntity(EntitySet.of(runtime), options, code.digest(), taskDigests)
+                : compiler.compile(EntitySet.of(runtime), options, code.digest());
         return new Shipped(entity, specs, code, closure, List.copyOf(tasks.keySet()));
     }
 
@@ -63,6 +81,7 @@ final class Shipping {
                     "Task [" + task.name() + "] is run by " + entity.kind() + " [" + entity.name() + "] but is not declared"));
             if (e instanceof Entity.DeclaredPluginTask) continue; // a plugin's task type: it ships no code
             if (!(e instanceof DeclaredTask d)) throw new IllegalStateException("[" + task.name() + "] is a " + e.kind() + ", not a task");
+            if (task.body() instanceof ReferenceTask) continue; // registered elsewhere, with its own code
             out.put(task.name(), d);
         }
         return out;

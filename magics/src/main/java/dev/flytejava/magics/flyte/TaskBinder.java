@@ -6,6 +6,7 @@ import dev.flytejava.magics.flyte.options.TaskOptions;
 import dev.flytejava.magics.flyte.parse.MethodSignature;
 import dev.flytejava.runtime.code.CodeClosure;
 import dev.flytejava.runtime.code.CodeSnippet;
+import dev.flytejava.runtime.model.ReferenceTask;
 import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.TaskBody;
 import dev.flytejava.runtime.model.TaskDecorator;
@@ -98,6 +99,15 @@ final class TaskBinder {
             List<PodTask.Sidecar> sidecars = new ArrayList<>();
             options.sidecars().forEach((n, image) -> sidecars.add(new PodTask.Sidecar(n, image, List.of())));
             built = PodTask.withSidecars(built, sidecars);
+        }
+        if (options.reference().isPresent()) {
+            String[] id;
+            try {
+                id = ReferenceTask.parse(options.reference().get());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--reference of " + where + ": " + e.getMessage(), e);
+            }
+            built = ReferenceTask.of(built, id[0], id[1], id[2], id[3]);
         }
         return new Bound(built, closure, className);
     }

@@ -52,6 +52,9 @@ final class Compilation {
   }
 
   private void task(Task t) {
+    if (t.body() instanceof dev.flytejava.runtime.model.ReferenceTask) {
+      return; // registered elsewhere: a node refers to it by its full identifier
+    }
     if (visited.add(t)) {
       add(new CompiledSpec.OfTask(taskSpecs.of(t)), "task");
     }

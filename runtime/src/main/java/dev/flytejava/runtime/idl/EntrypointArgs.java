@@ -32,4 +32,14 @@ public final class EntrypointArgs {
         "--checkpoint-path", CHECKPOINT_OUTPUT_PREFIX,
         "--prev-checkpoint", PREV_CHECKPOINT_PREFIX);
   }
+
+  /**
+   * The task whose code a template's container runs (the value after {@code --task}; for a map task, the mapped
+   * task), or the template's own name when it runs no Java entrypoint.
+   */
+  public static String taskName(flyteidl.core.Tasks.TaskTemplate template) {
+    List<String> args = template.getContainer().getArgsList();
+    int at = args.indexOf("--task");
+    return at >= 0 && at + 1 < args.size() && args.contains("entrypoint") ? args.get(at + 1) : template.getId().getName();
+  }
 }

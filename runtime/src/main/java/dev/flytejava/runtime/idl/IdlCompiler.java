@@ -2,6 +2,8 @@ package dev.flytejava.runtime.idl;
 
 import dev.flytejava.runtime.types.TypeEngine;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -40,5 +42,35 @@ public final class IdlCompiler {
     List<CompiledSpec> blank = new Compilation(engine, options).run(set);
     String version = options.version() != null ? options.version() : Versions.contentHash(codeDigest, blank);
     return new CompiledEntities(SpecRewrite.identifiers(blank, options.project(), options.domain(), version), version);
+  }
+
+  /**
+   * As {@link #compile}, but without {@code --version} each entity gets a version of its own: a task's is the hash
+   * of its spec and of {@code taskCodeDigests}' entry for the task its container runs (its code closure), a
+   * workflow's or launch plan's the hash of its spec with the versions of what it refers to. Editing the code of one
+   * task thus gives new versions to that task and to the workflows and launch plans above it, and to nothing else.
+   */
+  public CompiledEntities compilePerEntity(EntitySet set, CompileOptions options, String codeDigest,
+      Map<String, String> taskCodeDigests) {
+    if (options.version() != null) {
+      return compile(set, options, codeDigest);
+    }
+    List<CompiledSpec> blank = new Compilation(engine, options).run(set);
+    Map<String, String> versions = new HashMap<>();
+    for (CompiledSpec spec : blank) { // dependencies come first, so their versions are known
+      CompiledSpec referring = SpecRewrite.identifiers(List.of(spec), "", "", id -> id.getResourceType()
+          == spec.id().getResourceType() && id.getName().equals(spec.name()) ? "" : versions.getOrDefault(key(id), ""))
+          .get(0);
+      String code = spec instanceof CompiledSpec.OfTask t ? taskCodeDigests.getOrDefault(EntrypointArgs.taskName(
+          t.spec().getTemplate()), "") : "";
+      versions.put(key(spec.id()), Versions.contentHash(code, List.of(referring)));
+    }
+    List<CompiledSpec> specs = SpecRewrite.identifiers(blank, options.project(), options.domain(),
+        id -> versions.getOrDefault(key(id), ""));
+    return new CompiledEntities(specs, specs.get(specs.size() - 1).id().getVersion(), true);
+  }
+
+  private static String key(flyteidl.core.IdentifierOuterClass.Identifier id) {
+    return id.getResourceType() + ":" + id.getName();
   }
 }

@@ -22,7 +22,13 @@ public final class SpecRewrite {
   /** Every identifier of {@code specs} with this project, domain and version. */
   public static List<CompiledSpec> identifiers(List<CompiledSpec> specs, String project, String domain,
       String version) {
-    Stamp stamp = new Stamp(project, domain, version);
+    return identifiers(specs, project, domain, id -> version);
+  }
+
+  /** Every identifier of {@code specs} with this project and domain, and the version {@code versionOf} gives it. */
+  public static List<CompiledSpec> identifiers(List<CompiledSpec> specs, String project, String domain,
+      java.util.function.Function<Identifier, String> versionOf) {
+    Stamp stamp = new Stamp(project, domain, versionOf);
     List<CompiledSpec> out = new ArrayList<>(specs.size());
     for (CompiledSpec s : specs) {
       if (s instanceof CompiledSpec.OfTask t) {
@@ -65,9 +71,12 @@ public final class SpecRewrite {
     return out;
   }
 
-  private record Stamp(String project, String domain, String version) {
+  private record Stamp(String project, String domain, java.util.function.Function<Identifier, String> versionOf) {
     void apply(Identifier.Builder id) {
-      id.setProject(project).setDomain(domain).setVersion(version);
+      if (!id.getVersion().isEmpty() && !id.getProject().isEmpty()) {
+        return; // a reference to an entity registered elsewhere keeps its identifier
+      }
+      id.setVersion(versionOf.apply(id.build())).setProject(project).setDomain(domain);
     }
 
     void template(WorkflowTemplate.Builder t) {

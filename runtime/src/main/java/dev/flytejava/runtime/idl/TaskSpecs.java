@@ -136,6 +136,15 @@ final class TaskSpecs {
     return Identifier.newBuilder().setResourceType(ResourceType.TASK).setName(name).build();
   }
 
+  /** A reference task's full identifier (left as it is by {@link SpecRewrite}), else the task's blank one. */
+  static Identifier referenceOrTaskId(Task task) {
+    if (task.body() instanceof dev.flytejava.runtime.model.ReferenceTask r) {
+      return Identifier.newBuilder().setResourceType(ResourceType.TASK).setProject(r.project()).setDomain(r.domain())
+          .setName(r.name()).setVersion(r.version()).build();
+    }
+    return taskId(task.name());
+  }
+
   /**
    * The cache version Flyte keys cached results on: the task's cache version and, as the local cache does, a
    * hash of its code, so that results of old code are never served for new code.

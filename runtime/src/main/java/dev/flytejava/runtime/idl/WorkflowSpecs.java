@@ -144,7 +144,7 @@ final class WorkflowSpecs {
       TaskTarget target = taskTargets.computeIfAbsent(t.task(), task -> new TaskTarget(
           TaskSpecs.nodeMetadata(task, task.name()).build(),
           flyteidl.core.Workflow.TaskNode.newBuilder()
-              .setReferenceId(TaskSpecs.taskId(task.name()))
+              .setReferenceId(TaskSpecs.referenceOrTaskId(task))
               .setOverrides(TaskNodeOverrides.getDefaultInstance()).build()));
       node.setMetadata(target.metadata())
           .addAllInputs(inputs(site, n, Map.of()))
@@ -180,6 +180,10 @@ final class WorkflowSpecs {
    * the same bindings running the map task, with the mapped task's retries and timeout.
    */
   private void mapNode(Site site, MapNode m, flyteidl.core.Workflow.Node.Builder node) {
+    if (m.task().body() instanceof dev.flytejava.runtime.model.ReferenceTask r) {
+      problems.add(site, "maps reference task [" + r + "]; a map runs a task of this workflow's code, so wrap the"
+          + " call in a subworkflow or declare the task here");
+    }
     String name = TaskSpecs.mapTaskName(m);
     List<flyteidl.core.Literals.Binding> inputs = inputs(site, m, Map.of());
     flyteidl.core.Workflow.Node sub = flyteidl.core.Workflow.Node.newBuilder()

@@ -51,7 +51,7 @@ public final class Registrar {
     for (EntityId.Kind kind : EntityId.Kind.values()) { // TASK, WORKFLOW, LAUNCH_PLAN: dependencies first
       for (CompiledSpec spec : entities.ofKind(kind)) {
         CompiledSpec placed = kind == EntityId.Kind.TASK ? withCode((CompiledSpec.OfTask) spec, codeUrl) : spec;
-        (ensure(placed) ? created : unchanged).add(placed.id());
+        (ensure(placed, entities.versionPerEntity()) ? created : unchanged).add(placed.id());
       }
     }
     return new Result(codeUrl, List.copyOf(created), List.copyOf(unchanged));
@@ -67,8 +67,8 @@ public final class Registrar {
   }
 
   /** Creates the entity unless it is registered; true if this call created it. */
-  private boolean ensure(CompiledSpec spec) {
-    Optional<String> difference = stored(spec);
+  private boolean ensure(CompiledSpec spec, boolean versionPerEntity) {
+    Optional<String> difference = stored(spec, versionPerEntity);
     if (difference.isPresent()) {
       check(spec, difference.get());
       return false;
@@ -80,7 +80,7 @@ public final class Registrar {
       if (e.code() != Status.Code.ALREADY_EXISTS) {
         throw e;
       }
-      check(spec, stored(spec).orElse("it cannot be read back"));
+      check(spec, stored(spec, versionPerEntity).orElse("it cannot be read back"));
       return false;
     }
   }
@@ -92,13 +92,18 @@ public final class Registrar {
     }
   }
 
-  /** Empty if absent; "" if the stored spec equals ours; else what differs. */
-  private Optional<String> stored(CompiledSpec spec) {
+  /**
+   * Empty if absent; "" if the stored spec equals ours; else what differs. When each entity's version hashes its own
+   * code, a task registered earlier may name another upload of the code archive: its version says its code is ours.
+   */
+  private Optional<String> stored(CompiledSpec spec, boolean versionPerEntity) {
     ObjectGetRequest get = ObjectGetRequest.newBuilder().setId(spec.id()).build();
     try {
       if (spec instanceof CompiledSpec.OfTask t) {
         TaskTemplate theirs = client.admin("GetTask", a -> a.getTask(get)).getClosure().getCompiledTask().getTemplate();
-        return Optional.of(theirs.equals(t.spec().getTemplate()) ? "" : "the task template differs");
+        TaskTemplate ours = t.spec().getTemplate();
+        boolean same = versionPerEntity ? withoutCode(theirs).equals(withoutCode(ours)) : theirs.equals(ours);
+        return Optional.of(same ? "" : "the task template differs");
       }
       if (spec instanceof CompiledSpec.OfWorkflow w) {
         WorkflowTemplate theirs = client.admin("GetWorkflow", a -> a.getWorkflow(get))
@@ -114,6 +119,18 @@ public final class Registrar {
       }
       throw e;
     }
+  }
+
+  /** The template with the value of {@code --code} (the uploaded archive's location) left out. */
+  private static TaskTemplate withoutCode(TaskTemplate t) {
+    List<String> args = t.getContainer().getArgsList();
+    int at = args.indexOf("--code");
+    if (at < 0 || at + 1 >= args.size()) {
+      return t;
+    }
+    TaskTemplate.Builder b = t.toBuilder();
+    b.getContainerBuilder().setArgs(at + 1, "");
+    return b.build();
   }
 
   /**

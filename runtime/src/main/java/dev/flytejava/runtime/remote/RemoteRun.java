@@ -41,6 +41,11 @@ public final class RemoteRun {
   public WorkflowExecutionIdentifier start(Identifier target, Map<String, Object> inputs, String name) {
     LiteralMap.Builder literals = LiteralMap.newBuilder();
     inputs.forEach((k, v) -> literals.putLiterals(k, engine.toLiteral(v, v.getClass())));
+    return start(target, literals.build(), name);
+  }
+
+  /** Starts the execution with inputs already converted (by their declared types, not their runtime classes). */
+  public WorkflowExecutionIdentifier start(Identifier target, LiteralMap literals, String name) {
     return client.admin("CreateExecution", a -> a.createExecution(ExecutionCreateRequest.newBuilder()
         .setProject(target.getProject()).setDomain(target.getDomain()).setName(name)
         .setSpec(ExecutionSpec.newBuilder().setLaunchPlan(target)).setInputs(literals).build())).getId();
@@ -105,8 +110,7 @@ public final class RemoteRun {
   /** The outputs of a finished execution as Java values, typed by the launch plan's (or task's) interface. */
   public Map<String, Object> outputs(Execution execution) {
     Map<String, Variable> types = outputTypes(execution.getSpec().getLaunchPlan());
-    LiteralMap outputs = client.admin("GetExecutionData", a -> a.getExecutionData(
-        WorkflowExecutionGetDataRequest.newBuilder().setId(execution.getId()).build())).getFullOutputs();
+    LiteralMap outputs = outputLiterals(execution);
     Map<String, Object> values = new LinkedHashMap<>();
     for (Map.Entry<String, Literal> e : new java.util.TreeMap<>(outputs.getLiteralsMap()).entrySet()) {
       Variable v = types.get(e.getKey());
@@ -117,6 +121,12 @@ public final class RemoteRun {
       values.put(e.getKey(), engine.toJava(e.getValue(), engine.guessJavaType(v.getType())));
     }
     return values;
+  }
+
+  /** The outputs of a finished execution as FlyteAdmin serves them. */
+  public LiteralMap outputLiterals(Execution execution) {
+    return client.admin("GetExecutionData", a -> a.getExecutionData(
+        WorkflowExecutionGetDataRequest.newBuilder().setId(execution.getId()).build())).getFullOutputs();
   }
 
   private Map<String, Variable> outputTypes(Identifier target) {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /** The options of {@code %%task}, read from the magic line. */
 public record TaskOptions(Optional<String> name, Optional<String> cacheVersion, int retries, Optional<Duration> timeout,
                           Optional<String> image, Map<String, String> requests, Map<String, String> limits,
-                          Map<String, String> env, List<String> decorators, Map<String, String> sidecars) {
+                          Map<String, String> env, List<String> decorators, Map<String, String> sidecars,
+                          Optional<String> reference) {
 
     public TaskOptions {
         requests = Map.copyOf(requests);
@@ -29,7 +30,7 @@ public record TaskOptions(Optional<String> name, Optional<String> cacheVersion, 
         OptionConverters.checkEnv(s.env);
         return new TaskOptions(Optional.ofNullable(s.name), Optional.ofNullable(s.cache), s.retries,
                 Optional.ofNullable(s.timeout), Optional.ofNullable(s.image), s.requests, s.limits, s.env, s.decorators,
-                s.sidecars);
+                s.sidecars, Optional.ofNullable(s.reference));
     }
 
     public static String usage() {
@@ -67,5 +68,9 @@ public record TaskOptions(Optional<String> name, Optional<String> cacheVersion, 
         @Option(names = "--sidecar", paramLabel = "NAME=IMAGE", split = ",",
                 description = "run remotely in a pod beside these containers (task type sidecar), e.g. proxy=nginx:1.25")
         Map<String, String> sidecars = new LinkedHashMap<>();
+        @Option(names = "--reference", paramLabel = "PROJECT:DOMAIN:NAME:VERSION",
+                description = "a task registered elsewhere (flytekit's reference_task): workflows call it by this id"
+                        + " remotely, and the method stands in for it locally (see %flyte reference task)")
+        String reference;
     }
 }

@@ -15,7 +15,7 @@ class TaskOptionsTest {
     @Test
     void defaults() {
         assertEquals(new TaskOptions(Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(),
-                Map.of(), Map.of(), Map.of(), List.of(), Map.of()), TaskOptions.parse("  "));
+                Map.of(), Map.of(), Map.of(), List.of(), Map.of(), Optional.empty()), TaskOptions.parse("  "));
     }
 
     @Test
