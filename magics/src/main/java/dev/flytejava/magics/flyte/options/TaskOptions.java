@@ -70,7 +70,7 @@ public record TaskOptions(Optional<String> name, Optional<String> cacheVersion, 
         Map<String, String> sidecars = new LinkedHashMap<>();
         @Option(names = "--reference", paramLabel = "PROJECT:DOMAIN:NAME:VERSION",
                 description = "a task registered elsewhere (flytekit's reference_task): workflows call it by this id"
-                        + " remotely, and the method stands in for it locally (see %flyte reference task)")
+                        + " remotely, and the method stands in for it locally (see %%flyte reference task)")
         String reference;
     }
 }
