@@ -49,6 +49,18 @@ final class RemoteCommands {
         this.env = env;
     }
 
+    /**
+     * A client for the session's config. A Pkce login's URL is shown in the cell as a link (the kernel may run on
+     * another machine than the browser, so nothing is opened).
+     */
+    private AdminClient connect() {
+        return AdminClient.connect(config(), env, RetryPolicy.DEFAULT, url -> session.context().display(
+                (dev.flytejava.magics.display.Displayable) () -> Map.of(
+                        "text/plain", "Log in to Flyte: open " + url,
+                        "text/html", "<p>Log in to Flyte: <a href=\"" + dev.flytejava.magics.display.Html.escape(url)
+                                + "\" target=\"_blank\">open the login page</a> (this cell waits up to 5 minutes)</p>")));
+    }
+
     private FlyteConfig config() {
         if (config == null) config = FlyteConfig.load(env);
         return config;
@@ -125,7 +137,7 @@ final class RemoteCommands {
         session.context().display(registered.table());
         Identifier launch = registered.launchTarget(entity);
         LiteralMap literals = literals(entity.iface().inputs(), inputs);
-        try (AdminClient client = AdminClient.connect(config(), env, RetryPolicy.DEFAULT)) {
+        try (AdminClient client = connect()) {
             RemoteRun run = new RemoteRun(client, session.typeEngine());
             WorkflowExecutionIdentifier id = run.start(launch, literals, "");
             String shownId = RemoteRun.format(id);
@@ -213,7 +225,7 @@ final class RemoteCommands {
         CompileOptions compile = CompileOptions.forPackage(env).withTarget(target.project, target.domain).withVersion(target.version);
         if (target.image != null) compile = compile.withDefaultImage(target.image);
         Shipping.Shipped shipped = new Shipping(session).ship(e, compile, true);
-        try (AdminClient client = AdminClient.connect(config(), env, RetryPolicy.DEFAULT)) {
+        try (AdminClient client = connect()) {
             return new Registered(name, target, new Registrar(client).register(shipped.specs(), shipped.code()));
         }
     }
@@ -249,7 +261,7 @@ final class RemoteCommands {
         Identifier id = Identifier.newBuilder().setResourceType(ResourceType.TASK).setProject(options.project())
                 .setDomain(options.domain()).setName(options.name()).setVersion(options.version()).build();
         flyteidl.core.Interface.TypedInterface registered;
-        try (AdminClient client = AdminClient.connect(config(), env, RetryPolicy.DEFAULT)) {
+        try (AdminClient client = connect()) {
             registered = client.admin("GetTask", a -> a.getTask(flyteidl.admin.Common.ObjectGetRequest.newBuilder().setId(id).build()))
                     .getClosure().getCompiledTask().getTemplate().getInterface();
         }
@@ -259,7 +271,7 @@ final class RemoteCommands {
     Object fetch(List<String> words) {
         if (words.size() != 1) throw new OptionException("%flyte fetch needs one execution id\n" + USAGE);
         WorkflowExecutionIdentifier id = RemoteRun.parseId(words.get(0));
-        try (AdminClient client = AdminClient.connect(config(), env, RetryPolicy.DEFAULT)) {
+        try (AdminClient client = connect()) {
             RemoteRun run = new RemoteRun(client, session.typeEngine());
             Execution e = run.get(id);
             WorkflowExecution.Phase phase = e.getClosure().getPhase();

@@ -25,6 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -50,11 +52,27 @@ public final class AdminClient implements AutoCloseable {
     this.channel = ClientInterceptors.intercept(raw, new BearerToken());
   }
 
+  /** Where a Pkce login's URL goes when the caller names no place: standard error. */
+  public static final Consumer<String> PRINT_LOGIN_URL =
+      url -> System.err.println("Log in to Flyte (Pkce) by opening this URL in a browser: " + url);
+
+  /**
+   * Pkce logins by endpoint, for this JVM's lifetime (a kernel session): a login holds its tokens as flytectl's
+   * keyring does, so each command does not ask the user to log in again.
+   */
+  private static final Map<String, PkceTokens> LOGINS = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** A client on a channel it opens from the config, and closes. */
   public static AdminClient connect(FlyteConfig config, Map<String, String> env, RetryPolicy retry) {
+    return connect(config, env, retry, PRINT_LOGIN_URL);
+  }
+
+  /** As {@link #connect(FlyteConfig, Map, RetryPolicy)}, with a Pkce login's URL handed to {@code loginPrompt}. */
+  public static AdminClient connect(FlyteConfig config, Map<String, String> env, RetryPolicy retry,
+      Consumer<String> loginPrompt) {
     ManagedChannel ch = open(config);
     try {
-      return new AdminClient(ch, ch, tokens(config, env, ch, Clock.systemUTC()), retry);
+      return new AdminClient(ch, ch, tokens(config, env, ch, Clock.systemUTC(), loginPrompt), retry);
     } catch (RuntimeException e) {
       ch.shutdownNow();
       throw e;
@@ -63,7 +81,7 @@ public final class AdminClient implements AutoCloseable {
 
   /** A client on a channel the caller owns (tests: the testkit's in-process channel). */
   public static AdminClient on(ManagedChannel channel, FlyteConfig config, Map<String, String> env, RetryPolicy retry) {
-    return new AdminClient(null, channel, tokens(config, env, channel, Clock.systemUTC()), retry);
+    return new AdminClient(null, channel, tokens(config, env, channel, Clock.systemUTC(), PRINT_LOGIN_URL), retry);
   }
 
   private static ManagedChannel open(FlyteConfig config) {
@@ -88,12 +106,18 @@ public final class AdminClient implements AutoCloseable {
     }
   }
 
-  static TokenSource tokens(FlyteConfig config, Map<String, String> env, Channel anonymous, Clock clock) {
+  static TokenSource tokens(FlyteConfig config, Map<String, String> env, Channel anonymous, Clock clock,
+      Consumer<String> loginPrompt) {
     return switch (config.authType()) {
       case NONE -> TokenSource.NONE;
       case EXTERNAL_COMMAND -> new ExternalCommandTokens(config.command());
-      case PKCE -> throw new FlyteRemoteException(
-          "admin.authType Pkce is not supported yet; use ClientSecret or ExternalCommand");
+      case PKCE -> {
+        PkceTokens login = LOGINS.computeIfAbsent(config.target(), target -> new PkceTokens(() -> pkceClient(anonymous,
+            config.scopes()), loginPrompt, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), clock,
+            Duration.ofMinutes(5)));
+        login.prompt(loginPrompt);
+        yield login;
+      }
       case CLIENT_SECRET -> {
         if (config.clientId() == null || config.clientId().isBlank()) {
           throw new FlyteRemoteException("admin.authType is ClientSecret but admin.clientId is not set");
@@ -102,6 +126,22 @@ public final class AdminClient implements AutoCloseable {
             config.scopes(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), clock);
       }
     };
+  }
+
+  /** The public client's login: FlyteAdmin's OAuth2 metadata and public client config, as flytectl reads them. */
+  private static PkceTokens.Client pkceClient(Channel anonymous, List<String> scopes) {
+    try {
+      var auth = AuthMetadataServiceGrpc.newBlockingStub(anonymous).withDeadlineAfter(30, TimeUnit.SECONDS);
+      var metadata = auth.getOAuth2Metadata(OAuth2MetadataRequest.getDefaultInstance());
+      var client = auth.getPublicClientConfig(flyteidl.service.Auth.PublicClientAuthConfigRequest.getDefaultInstance());
+      if (metadata.getAuthorizationEndpoint().isBlank() || metadata.getTokenEndpoint().isBlank()) {
+        throw new FlyteRemoteException("FlyteAdmin's OAuth2 metadata names no authorization or token endpoint");
+      }
+      return new PkceTokens.Client(metadata.getAuthorizationEndpoint(), metadata.getTokenEndpoint(), client.getClientId(),
+          client.getRedirectUri(), scopes.isEmpty() ? client.getScopesList() : scopes);
+    } catch (StatusRuntimeException e) {
+      throw new FlyteRemoteException("reading FlyteAdmin's auth metadata failed: " + describe(e.getStatus()), e);
+    }
   }
 
   private static String tokenEndpoint(Channel anonymous) {

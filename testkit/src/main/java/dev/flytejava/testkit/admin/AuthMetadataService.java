@@ -26,8 +26,9 @@ final class AuthMetadataService extends AuthMetadataServiceGrpc.AuthMetadataServ
         .setTokenEndpoint(tokens.tokenUrl())
         .setAuthorizationEndpoint(tokens.issuer() + "/oauth2/authorize")
         .setJwksUri(tokens.issuer() + "/oauth2/jwks")
-        .addAllGrantTypesSupported(List.of("client_credentials"))
-        .addAllResponseTypesSupported(List.of("token"))
+        .addAllGrantTypesSupported(List.of("client_credentials", "authorization_code", "refresh_token"))
+        .addAllResponseTypesSupported(List.of("code", "token"))
+        .addAllCodeChallengeMethodsSupported(List.of("S256"))
         .addAllScopesSupported(List.of("all"))
         .addAllTokenEndpointAuthMethodsSupported(List.of("client_secret_basic", "client_secret_post"))
         .build());
@@ -37,8 +38,8 @@ final class AuthMetadataService extends AuthMetadataServiceGrpc.AuthMetadataServ
   public void getPublicClientConfig(PublicClientAuthConfigRequest request,
       StreamObserver<PublicClientAuthConfigResponse> out) {
     AdminService.reply(out, () -> PublicClientAuthConfigResponse.newBuilder()
-        .setClientId("flytectl")
-        .setRedirectUri("http://localhost:53593/callback")
+        .setClientId(AuthSettings.PUBLIC_CLIENT)
+        .setRedirectUri(tokens.redirectUri())
         .addScopes("all")
         .setAuthorizationMetadataKey(BearerTokenInterceptor.METADATA_KEY)
         .setServiceHttpEndpoint(tokens.issuer())

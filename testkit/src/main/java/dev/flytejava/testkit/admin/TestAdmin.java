@@ -162,6 +162,12 @@ public final class TestAdmin implements AutoCloseable {
     return tokens.tokensIssued();
   }
 
+  /** How many PKCE logins the authorization endpoint granted. */
+  public int logins() {
+    requireAuth();
+    return tokens.logins();
+  }
+
   public boolean authEnabled() {
     return tokens != null;
   }
