@@ -86,6 +86,7 @@ class RemoteRunIT extends FlyteKernelCase {
         assertTrue(remote.ok(), remote.toString());
         String registered = remote.ofType("display_data").get(0).path("data").path("text/plain").asText();
         assertTrue(registered.contains("Registered pipeline in flytesnacks/development"), registered);
+        assertTrue(admin.calls("CreateUploadLocation") >= 1, "the code went up through the data proxy");
         List<JsonNode> updates = remote.ofType("update_display_data");
         assertTrue(updates.size() >= 3, "node progress was updated in place: " + updates.size());
         String id = updates.get(0).path("transient").path("display_id").asText();
