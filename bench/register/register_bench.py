@@ -1,0 +1,351 @@
+"""The register benchmark: a workflow of N chained tasks registered on the testkit's FlyteAdmin (a loopback process),
+first into a fresh project and then again unchanged, `flyte-java register` beside `pyflyte register` of the same
+flytekit workflow. Every run must succeed and register all N + 2 entities (N tasks, the workflow, its default launch
+plan); ours' created/unchanged rows are read from what it prints, pyflyte's create calls are counted in one extra,
+untimed pair of runs (count_creates.py).
+
+  register_bench.py --launcher L --testkit T --pyflyte P --python PY --counter C --target DIR [--jdk25 HOME]
+                    [--runs 5] [--tasks 20] [--no-cds] [--no-aot]
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+IMAGE = "ghcr.io/flyteorg/flytekit:py3.11-1.16.31"
+DOMAIN = "development"
+WORKFLOW = "chain{n}"
+# the kernel's JVM options (KernelSpecInstaller.JVM_OPTIONS), as `flyte-java kernel install` writes them
+KERNEL_OPTIONS = "-XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1 -Xms64m"
+ROW = re.compile(r"^(task|workflow|launch plan)\s+(\S+)\s+(\S+)\s+(created|unchanged)\s*$")
+
+
+def log(message):
+    print(f"[bench/register] {message}", file=sys.stderr, flush=True)
+
+
+def generate(work, n):
+    """The notebook (N %%task cells, one %%workflow cell) and the flytekit package with the same tasks and workflow."""
+    name = WORKFLOW.format(n=n)
+    cells = []
+    for i in range(1, n + 1):
+        cells.append(["%%task\n", f"long t{i:02d}(long x) {{ return x + 1; }}"])
+    body = ["%%workflow\n", f"long {name}(long x) {{\n", "    long v0 = x;\n"]
+    body += [f"    long v{i} = t{i:02d}(v{i - 1});\n" for i in range(1, n + 1)]
+    body += [f"    return v{n};\n", "}"]
+    cells.append(body)
+    notebook = {
+        "cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": s}
+                  for s in cells],
+        "metadata": {"kernelspec": {"display_name": "Java (Flyte)", "language": "java", "name": "flyte-java"},
+                     "language_info": {"name": "java"}},
+        "nbformat": 4, "nbformat_minor": 5}
+    path = os.path.join(work, f"{name}.ipynb")
+    with open(path, "w") as f:
+        json.dump(notebook, f, indent=1)
+    package = os.path.join(work, "peer", name)
+    os.makedirs(package)
+    with open(os.path.join(package, "__init__.py"), "w") as f:
+        f.write(f'"""The flytekit peer of bench/register: {n} tasks chained into one workflow."""\n')
+    source = ["from flytekit import task, workflow\n"]
+    source += [f"\n\n@task\ndef t{i:02d}(x: int) -> int:\n    return x + 1\n" for i in range(1, n + 1)]
+    source += [f"\n\n@workflow\ndef {name}(x: int) -> int:\n", "    v0 = x\n"]
+    source += [f"    v{i} = t{i:02d}(x=v{i - 1})\n" for i in range(1, n + 1)]
+    source += [f"    return v{n}\n"]
+    with open(os.path.join(package, "workflows.py"), "w") as f:
+        f.write("".join(source))
+    return path, os.path.join(work, "peer"), name
+
+
+class Testkit:
+    """bin/flyte-java-testkit admin on a free loopback port, with every project the runs register into."""
+
+    def __init__(self, launcher, storage, projects, log_path):
+        command = [launcher, "admin", "--port", "0", "--storage", "file://" + storage]
+        for p in projects:
+            command += ["--project", p]
+        self.log = open(log_path, "w")
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=self.log, text=True)
+        ready = []
+        reader = threading.Thread(target=lambda: ready.append(self.process.stdout.readline()), daemon=True)
+        reader.start()
+        reader.join(120)
+        line = ready[0] if ready else ""
+        found = re.search(r"ready on (dns:///\S+)", line)
+        if not found:
+            self.close()
+            sys.exit(f"[bench/register] the testkit did not get ready in 120 s ({line.strip()!r}); see {log_path}")
+        self.endpoint = found.group(1)
+        self.ready_line = line.strip()
+        threading.Thread(target=self.process.stdout.read, daemon=True).start()  # keep its pipe drained
+
+    def close(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def run_timed(command, cwd, env, timeout):
+    """Runs command; returns (seconds, stdout, [(seconds since start, stderr line)], returncode)."""
+    start = time.perf_counter()
+    p = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, lines = [], []
+    t_out = threading.Thread(target=lambda: out.append(p.stdout.read()), daemon=True)
+
+    def read_err():
+        for line in p.stderr:
+            lines.append((time.perf_counter() - start, line.rstrip("\n")))
+
+    t_err = threading.Thread(target=read_err, daemon=True)
+    t_out.start()
+    t_err.start()
+    try:
+        p.wait(timeout)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait()
+        raise RuntimeError(f"{' '.join(command)} did not finish in {timeout} s")
+    seconds = time.perf_counter() - start
+    t_out.join(10)
+    t_err.join(10)
+    return seconds, "".join(out), lines, p.returncode
+
+
+class Ours:
+    """flyte-java register through the launcher, one way of running it: JVM options in FLYTE_JAVA_OPTS (with `use`,
+    the option that maps an archive; `record`, the one that writes it, for the untimed warm-up) and JAVA_HOME."""
+
+    def __init__(self, key, label, launcher, notebook, name, config, work, opts="", record="", use="", java_home=None):
+        self.key, self.label = key, label
+        self.launcher, self.notebook, self.name, self.config, self.work = launcher, notebook, name, config, work
+        self.opts, self.record, self.use = opts, record, use
+        self.env = dict(os.environ, FLYTE_JAVA_CACHE_DIR=os.path.join(work, "cache"))
+        self.env.pop("FLYTECTL_CONFIG", None)
+        if java_home:
+            self.env["JAVA_HOME"] = java_home
+        home = self.env.get("JAVA_HOME")
+        java = os.path.join(home, "bin", "java") if home else "java"
+        java = java if java == "java" or os.path.exists(java) else "java"  # as bin/flyte-java picks it
+        version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()
+        self.java = f"{java}: {version[0]}" if version else java
+        self.first, self.again, self.phases = [], [], []
+        self.again_created, self.again_unchanged = [], []
+        self.versions = []  # per timed run, the versions it registered
+
+    def run(self, project, timeout, recording=False):
+        options = " ".join(o for o in (self.opts, self.record if recording else self.use) if o)
+        env = dict(self.env, FLYTE_JAVA_OPTS=options)
+        command = [self.launcher, "register", self.notebook, self.name, "--config", self.config,
+                   "--project", project, "--domain", DOMAIN]
+        seconds, out, err, rc = run_timed(command, self.work, env, timeout)
+        if rc != 0:
+            tail = "\n".join(line for _, line in err[-40:])
+            raise RuntimeError(f"{self.label}: flyte-java register exited {rc}:\n{tail}\n{out[-2000:]}")
+        rows = [ROW.match(line) for line in out.splitlines()]
+        results = [m.group(4) for m in rows if m]
+        created, unchanged = results.count("created"), results.count("unchanged")
+        return seconds, created, unchanged, phases(err, seconds, self.name), {m.group(3) for m in rows if m}
+
+    def sample(self, project, entities, timeout, problems):
+        """One fresh registration into project, then the same again; records both."""
+        first, created, _, _, v1 = self.run(project, timeout)
+        if created != entities:
+            problems.append(f"{self.label}, {project}: the first registration created {created} of {entities}")
+        again, created, unchanged, ph, v2 = self.run(project, timeout)
+        self.versions += [v1, v2]
+        if created != 0 or unchanged != entities:
+            problems.append(f"{self.label}, {project}: the unchanged registration created {created},"
+                            f" left {unchanged} of {entities} unchanged")
+        self.first.append(first)
+        self.again.append(again)
+        self.again_created.append(created)
+        self.again_unchanged.append(unchanged)
+        if ph:
+            self.phases.append(ph)
+        return f"{self.key} {first:.2f}/{again:.2f} s"
+
+
+def phases(err, seconds, name):
+    """Where the time of one run went, from when its lines reached stderr: (start to the first cell's display,
+    the other cells, %flyte register, the result to process exit), or None when a mark is missing."""
+    def first(prefix):
+        return next((t for t, line in err if line.startswith(prefix)), None)
+    marks = [first("task t01"), first(f"{name}:"), first("Flyte config"), first("Registered ")]
+    if None in marks:
+        return None
+    cell1, workflow, config, registered = marks
+    return cell1, workflow - cell1, registered - config, seconds - registered
+
+
+class Peer:
+    def __init__(self, pyflyte, python, counter, peer_dir, name, config, work):
+        self.pyflyte, self.python, self.counter = pyflyte, python, counter
+        self.peer_dir, self.name, self.config, self.work = peer_dir, name, config, work
+        self.env = dict(os.environ)
+        self.env.pop("FLYTECTL_CONFIG", None)
+        self.key, self.first, self.again, self.versions = "pyflyte", [], [], []
+
+    def args(self, project):
+        return ["--config", self.config, "register", "--project", project, "--domain", DOMAIN, "--image", IMAGE,
+                self.name]
+
+    def check(self, text, rc, entities):
+        if rc != 0 or f"Successfully registered {entities} entities" not in text:
+            raise RuntimeError(f"pyflyte register exited {rc}:\n{text[-3000:]}")
+        version = re.search(r"Computed version is (\S+)", text)
+        return version.group(1) if version else None
+
+    def run(self, project, entities, timeout):
+        seconds, out, err, rc = run_timed([self.pyflyte, *self.args(project)], self.peer_dir, self.env, timeout)
+        return seconds, self.check(out + "\n".join(line for _, line in err), rc, entities)
+
+    def sample(self, project, entities, timeout, problems):
+        first, v1 = self.run(project, entities, timeout)
+        again, v2 = self.run(project, entities, timeout)
+        if v1 != v2:
+            problems.append(f"pyflyte, {project}: the unchanged registration computed version {v2}, the first {v1}")
+        self.first.append(first)
+        self.again.append(again)
+        self.versions += [{v1}, {v2}]
+        return f"pyflyte {first:.2f}/{again:.2f} s"
+
+    def counted(self, project, entities, timeout):
+        path = os.path.join(self.work, f"calls-{project}-{time.monotonic_ns()}.json")
+        _, out, err, rc = run_timed([self.python, self.counter, path, *self.args(project)], self.peer_dir, self.env,
+                                    timeout)
+        self.check(out + "\n".join(line for _, line in err), rc, entities)
+        with open(path) as f:
+            return json.load(f)
+
+
+def ms(seconds):
+    return f"{seconds * 1000:.0f}"
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--launcher", required=True)
+    p.add_argument("--testkit", required=True)
+    p.add_argument("--pyflyte", required=True)
+    p.add_argument("--python", required=True)
+    p.add_argument("--counter", required=True)
+    p.add_argument("--target", required=True)
+    p.add_argument("--jdk25")
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--tasks", type=int, default=20)
+    p.add_argument("--timeout", type=int, default=300, help="seconds one registration may take")
+    p.add_argument("--no-cds", action="store_true")
+    p.add_argument("--no-aot", action="store_true")
+    a = p.parse_args()
+    n, runs = a.tasks, a.runs
+    entities = n + 2
+    work = os.path.join(a.target, "work")
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    notebook, peer_dir, name = generate(work, n)
+    config = os.path.join(work, "config.yaml")
+
+    ours = [Ours("ours", "ours, bin/flyte-java", a.launcher, notebook, name, config, work)]
+    jsa, aot = os.path.join(work, "register.jsa"), os.path.join(work, "register.aot")
+    if not a.no_cds:
+        ours.append(Ours("cds", "ours, kernel JVM options + CDS", a.launcher, notebook, name, config, work,
+                         f"-Xshare:auto {KERNEL_OPTIONS}", f"-XX:ArchiveClassesAtExit={jsa}",
+                         f"-XX:SharedArchiveFile={jsa}"))
+    if a.jdk25 and not a.no_aot:
+        ours.append(Ours("aot", "ours, JDK 25 + AOT cache", a.launcher, notebook, name, config, work,
+                         KERNEL_OPTIONS, f"-XX:AOTCacheOutput={aot}", f"-XX:AOTCache={aot}", a.jdk25))
+    peer = Peer(a.pyflyte, a.python, a.counter, peer_dir, name, config, work)
+    projects = [f"{o.key}-{s}" for o in ours for s in ["warm", *range(1, runs + 1)]]
+    projects += [f"py-{s}" for s in ["warm", "count", *range(1, runs + 1)]]
+
+    log(f"starting the testkit (bin/flyte-java-testkit admin, {len(projects)} projects)")
+    testkit = Testkit(a.testkit, os.path.join(work, "storage"), projects, os.path.join(work, "testkit.log"))
+    try:
+        with open(config, "w") as f:
+            f.write(f"admin:\n  endpoint: {testkit.endpoint}\n  insecure: true\n")
+        log(testkit.ready_line)
+
+        # warm-up, untimed: the page cache holds the JDK, the jar and Python's modules; cds and aot record here
+        for o in ours:
+            o.run(f"{o.key}-warm", a.timeout, recording=bool(o.record))
+            log(f"warm-up: {o.label} ({o.java}){', recorded its archive' if o.record else ''}")
+        peer.run("py-warm", entities, a.timeout)
+        log("warm-up: pyflyte register")
+
+        problems = []
+        sides = [ours[0], peer, *ours[1:]]  # ours as shipped and the peer next to each other
+        for s in range(1, runs + 1):
+            figures = [side.sample(f"{'py' if side is peer else side.key}-{s}", entities, a.timeout, problems)
+                       for side in sides]
+            log(f"sample {s}/{runs} (first/again): " + ", ".join(figures))
+        first_calls = peer.counted("py-count", entities, a.timeout)
+        again_calls = peer.counted("py-count", entities, a.timeout)
+    finally:
+        testkit.close()
+
+    creates = ("CreateTask", "CreateWorkflow", "CreateLaunchPlan")
+    peer_again_creates = sum(again_calls.get(c, 0) for c in creates)
+    exists = sum(v for k, v in again_calls.items() if k.endswith("AlreadyExistsException"))
+    med = statistics.median
+
+    def row(label, side, outcome):
+        return (f"  {label:40} {ms(med(side.first)):>6} ms ({ms(min(side.first)):>5}) {ms(med(side.again)):>6} ms"
+                f" ({ms(min(side.again)):>5})   {outcome}")
+
+    print(f"{n}-task chain workflow ({entities} entities) registered on the testkit's FlyteAdmin (a loopback"
+          f" process), wall time from process start, median (min) of {runs}; first = into a fresh project, again ="
+          f" the same registration unchanged:")
+    print(f"  {'':40} {'first':>15} {'again':>15}   the unchanged registration")
+    for o in ours:
+        created = "/".join(map(str, sorted(set(o.again_created))))
+        print(row(o.label, o, f"{created} created, {med(o.again_unchanged):.0f} unchanged"))
+    print(row("pyflyte register (fast, flytekit 1.16)", peer,
+              f"{peer_again_creates - exists} created: {peer_again_creates} create calls, {exists} ALREADY_EXISTS"))
+    def versions(side):
+        every = set().union(*side.versions)
+        per_run = sorted({len(v) for v in side.versions})
+        same = side is not ours[0] and every == set().union(*ours[0].versions)
+        return (f"{'/'.join(map(str, per_run))} version(s) per registration, {len(every)} over the {runs} projects"
+                + (" (the same as bin/flyte-java's)" if same else f" (e.g. {min(every)})"))
+
+    for o in ours:
+        print(f"  {o.label}: {o.java}; {versions(o)}")
+    print(f"  pyflyte: {versions(peer)}")
+
+    def calls(counts):
+        return ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
+
+    print("pyflyte's FlyteAdmin calls, counted in flytekit's client in one more (untimed) pair of runs:")
+    print(f"  first: {calls(first_calls)}")
+    print(f"  again: {calls(again_calls)}")
+    print("ours' unchanged registration, median ms: start to the first cell's output / the other cells"
+          " / %flyte register (ship, upload, look-ups) / result to process exit")
+    for o in ours:
+        if o.phases:
+            print(f"  {o.label:40} {' / '.join(ms(med([ph[i] for ph in o.phases])) for i in range(4))}")
+    for problem in problems:
+        print(f"PROBLEM: {problem}")
+
+    base = ours[0]
+    summary = [f"first_ratio={med(base.first) / med(peer.first):.2f}", f"again_ms={ms(med(base.again))}",
+               f"again_creates={max(base.again_created)}", f"pyflyte_first_ms={ms(med(peer.first))}",
+               f"pyflyte_again_ms={ms(med(peer.again))}", f"pyflyte_again_creates={peer_again_creates}"]
+    for o in ours[1:]:
+        summary += [f"{o.key}_first_ratio={med(o.first) / med(peer.first):.2f}", f"{o.key}_again_ms={ms(med(o.again))}"]
+    print("register: " + " ".join(summary))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
