@@ -64,8 +64,12 @@ public final class JShellSession implements AutoCloseable {
         this.code = new NotebookCode(loader::bytes, loader);
     }
 
+    /** The Java release of the runtime image (docs/runtime-image), which runs the classes cells compile. */
+    public static final int RUNTIME_IMAGE_JAVA = 17;
+
     /**
-     * Starts JShell with the kernel's class path visible to cells, and runs the default imports.
+     * Starts JShell with the kernel's class path visible to cells, and runs the default imports. On a JDK newer than
+     * {@link #RUNTIME_IMAGE_JAVA} cells are compiled with {@code --release} of that version.
      *
      * @param kernelLoader the loader of the kernel's classes; the session's loader delegates to it
      */
@@ -73,12 +77,16 @@ public final class JShellSession implements AutoCloseable {
         SessionLoaderDelegate delegate = new SessionLoaderDelegate(kernelLoader);
         SessionExecutionControl control = new SessionExecutionControl(delegate);
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-        JShell shell = JShell.builder()
+        JShell.Builder builder = JShell.builder()
                 .executionEngine(new SessionExecutionControlProvider(control), null)
                 .out(discard)
                 .err(discard)
-                .in(InputStream.nullInputStream())
-                .build();
+                .in(InputStream.nullInputStream());
+        if (Runtime.version().feature() > RUNTIME_IMAGE_JAVA) {
+            // cells ship to the runtime image's JVM: a newer kernel JDK must not compile class files it cannot load
+            builder.compilerOptions("--release", String.valueOf(RUNTIME_IMAGE_JAVA));
+        }
+        JShell shell = builder.build();
         JShellSession session = new JShellSession(shell, control, delegate.loader());
         String classPath = System.getProperty("java.class.path", "");
         for (String entry : classPath.split(File.pathSeparator)) {

@@ -26,6 +26,17 @@ class JShellSessionTest {
         session.close();
     }
 
+    /** Meaningful on a kernel JDK newer than the image's (the jdk25 profile's kernel); on 17 it holds as is. */
+    @Test
+    void cellClassesAreClassFilesOfTheRuntimeImagesJava() {
+        session.eval("long releaseProbe() { return 1; }", 1);
+        String className = session.code().className(dev.flytejava.magics.code.CodeRoot.method("releaseProbe", "")).orElseThrow();
+        byte[] bytes = session.code().closure(java.util.List.of(dev.flytejava.magics.code.CodeRoot.method("releaseProbe", "")))
+                .classes().get(className);
+        int major = ((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff);
+        assertEquals(44 + JShellSession.RUNTIME_IMAGE_JAVA, major, "class file major version of " + className);
+    }
+
     @Test
     void aPlainCellGetsANoteAndTheCallSaysWhatIsMissing() {
         PrintStream err = System.err;
