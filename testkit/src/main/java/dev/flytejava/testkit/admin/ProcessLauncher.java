@@ -58,7 +58,7 @@ import java.util.regex.Pattern;
  * {@code AgentPlugin} on this class path, driven by its create/get/delete polling loop, in this JVM). Every container
  * gets {@code {{.taskTemplatePath}}}: the task's template, stored beside its inputs as propeller stores it for the pod.
  */
-public final class ProcessLauncher implements ExecutionLauncher {
+public final class ProcessLauncher implements ExecutionLauncher, AutoCloseable {
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*\\.(\\w+)\\s*\\}\\}");
 
   private final Storage storage;
@@ -77,13 +77,32 @@ public final class ProcessLauncher implements ExecutionLauncher {
     this.taskTimeout = taskTimeout;
   }
 
+  /** The threads of executions that have not ended, each with its run. */
+  private final Map<Thread, Run> running = new java.util.concurrent.ConcurrentHashMap<>();
+
   @Override
   public Launched launch(Launch launch, Events events) {
     Run run = new Run(launch, events);
-    Thread thread = new Thread(run::execute, "testkit-execution-" + launch.id().getName());
+    Thread thread = new Thread(() -> {
+      try {
+        run.execute();
+      } finally {
+        running.remove(Thread.currentThread());
+      }
+    }, "testkit-execution-" + launch.id().getName());
     thread.setDaemon(true);
+    running.put(thread, run);
     thread.start();
     return run::abort;
+  }
+
+  /** Aborts the executions still running and waits (up to 10 s each) for their task processes to be gone. */
+  @Override
+  public void close() throws InterruptedException {
+    running.values().forEach(r -> r.abort("the testkit is closing"));
+    for (Thread t : List.copyOf(running.keySet())) {
+      t.join(10_000);
+    }
   }
 
   private final class Run {

@@ -48,6 +48,7 @@ public final class TestAdmin implements AutoCloseable {
   private final TokenEndpoint tokens;
   private final CallCounter counter;
   private final Entities entities;
+  private final ExecutionLauncher launcher;
 
   private TestAdmin(Builder b) throws IOException {
     Path owned = null;
@@ -65,6 +66,7 @@ public final class TestAdmin implements AutoCloseable {
     this.counter = new CallCounter();
     Projects projects = new Projects(b.projects);
     this.entities = new Entities(projects);
+    this.launcher = b.launcher;
 
     List<ServerServiceDefinition> services = new ArrayList<>();
     Executions executions = b.launcher == null ? null
@@ -193,6 +195,13 @@ public final class TestAdmin implements AutoCloseable {
 
   @Override
   public void close() {
+    if (launcher instanceof AutoCloseable running) {
+      try {
+        running.close(); // executions still running stop before their storage goes
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot stop the testkit's executions", e);
+      }
+    }
     channel.shutdownNow();
     inProcess.shutdownNow();
     network.shutdownNow();
