@@ -50,12 +50,8 @@ class RunCommandIT extends KernelCase {
 
     @Test
     void runsTheProductionTutorialsWorkflowRemotelyOnTheTestkitWithTheLocalOutputs() throws Exception {
-        java.nio.file.Path bin = java.nio.file.Files.createDirectories(work.resolve("bin"));
-        java.nio.file.Files.createSymbolicLink(bin.resolve("flyte-java"), MODULE.resolve("../bin/flyte-java").normalize());
-        try (dev.flytejava.runtime.storage.Storage storage = dev.flytejava.runtime.storage.Storage.create();
-             dev.flytejava.testkit.admin.TestAdmin admin = dev.flytejava.testkit.admin.TestAdmin.builder()
-                     .executions(new dev.flytejava.testkit.admin.ProcessLauncher(storage, bin, work.resolve("runs"),
-                             java.time.Duration.ofMinutes(2))).start()) {
+        try (dev.flytejava.kernel.flyte.RunningTestkit testkit = dev.flytejava.kernel.flyte.RunningTestkit.start(work, false)) {
+            dev.flytejava.testkit.admin.TestAdmin admin = testkit.admin();
             Path config = java.nio.file.Files.writeString(work.resolve("config.yaml"),
                     "admin:\n  endpoint: " + admin.endpoint() + "\n  insecure: true\n");
             Result r = flyteJava(NOTEBOOKS.resolve("03-to-production.ipynb").toString(), "--remote", "--wait",

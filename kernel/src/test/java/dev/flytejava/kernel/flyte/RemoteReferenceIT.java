@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flytejava.runtime.storage.Storage;
-import dev.flytejava.testkit.admin.ProcessLauncher;
 import dev.flytejava.testkit.admin.TestAdmin;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RemoteReferenceIT extends FlyteKernelCase {
-    private Storage storage;
+    private RunningTestkit testkit;
     private TestAdmin admin;
     private List<Cell> cells;
 
@@ -47,18 +44,8 @@ class RemoteReferenceIT extends FlyteKernelCase {
 
     @BeforeAll
     void registerThePythonTaskAndRunTheCells(@TempDir Path work) throws Exception {
-        Path venvBin = FlytePython.path().getParent();
-        Path bin = Files.createDirectories(work.resolve("bin"));
-        try (var scripts = Files.list(venvBin)) {
-            for (Path s : scripts.toList()) {
-                // scripts only: a python linked elsewhere would not find its venv
-                if (!s.getFileName().toString().startsWith("python")) Files.createSymbolicLink(bin.resolve(s.getFileName()), s);
-            }
-        }
-        Files.createSymbolicLink(bin.resolve("flyte-java"), MODULE.resolve("../bin/flyte-java").normalize());
-        storage = Storage.create();
-        admin = TestAdmin.builder().executions(new ProcessLauncher(storage, bin, work.resolve("runs"), Duration.ofMinutes(3)))
-                .start();
+        testkit = RunningTestkit.start(work, true);
+        admin = testkit.admin();
 
         Path python = Files.createDirectories(work.resolve("python"));
         for (String f : List.of("mixed_tasks.py", "register_reference.py")) {
@@ -70,15 +57,14 @@ class RemoteReferenceIT extends FlyteKernelCase {
         assertTrue(registered.stdout().contains("RESULT registered=mixed_tasks.shift_point:v1"), registered.stdout());
 
         List<String> sources = new ArrayList<>();
-        sources.add("%flyte config endpoint=" + admin.endpoint() + " insecure=true");
+        sources.add(testkit.configCell());
         sources.addAll(SOURCES);
         cells = runCells(sources, work.resolve("cache")).subList(1, sources.size());
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (admin != null) admin.close();
-        if (storage != null) storage.close();
+        if (testkit != null) testkit.close();
     }
 
     private Cell ran(String source) {

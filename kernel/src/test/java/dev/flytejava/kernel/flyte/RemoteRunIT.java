@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flytejava.runtime.storage.Storage;
-import dev.flytejava.testkit.admin.ProcessLauncher;
 import dev.flytejava.testkit.admin.TestAdmin;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RemoteRunIT extends FlyteKernelCase {
-    private Storage storage;
+    private RunningTestkit testkit;
     private TestAdmin admin;
     private List<Cell> cells;
 
@@ -53,21 +49,17 @@ class RemoteRunIT extends FlyteKernelCase {
 
     @BeforeAll
     void runCellsAgainstTheTestkit(@TempDir Path work) throws Exception {
-        Path bin = Files.createDirectories(work.resolve("bin"));
-        Files.createSymbolicLink(bin.resolve("flyte-java"), MODULE.resolve("../bin/flyte-java").normalize());
-        storage = Storage.create();
-        admin = TestAdmin.builder().executions(new ProcessLauncher(storage, bin, work.resolve("runs"), Duration.ofMinutes(2)))
-                .start();
+        testkit = RunningTestkit.start(work, false);
+        admin = testkit.admin();
         List<String> sources = new ArrayList<>();
-        sources.add("%flyte config endpoint=" + admin.endpoint() + " insecure=true");
+        sources.add(testkit.configCell());
         sources.addAll(SOURCES);
         cells = runCells(sources, work.resolve("cache")).subList(1, sources.size());
     }
 
     @AfterAll
     void stop() throws Exception {
-        admin.close();
-        storage.close();
+        testkit.close();
     }
 
     private Cell ran(String source) {

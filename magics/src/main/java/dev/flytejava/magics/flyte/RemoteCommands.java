@@ -2,6 +2,7 @@ package dev.flytejava.magics.flyte;
 
 import dev.flytejava.magics.flyte.Entity.DeclaredLaunchPlan;
 import dev.flytejava.magics.flyte.Entity.DeclaredWorkflow;
+import dev.flytejava.magics.flyte.options.OptionConverters;
 import dev.flytejava.magics.flyte.options.OptionException;
 import dev.flytejava.magics.flyte.options.RunOptions;
 import dev.flytejava.magics.flyte.render.Dag;
@@ -147,8 +148,9 @@ final class RemoteCommands {
             }
             Optional<Dag> dag = entity instanceof DeclaredWorkflow w ? Optional.of(w.dag())
                     : entity instanceof DeclaredLaunchPlan lp ? Optional.of(lp.dag()) : Optional.empty();
-            List<String> nodes = dag.map(d -> d.nodes().stream().filter(n -> n.kind() != Dag.Kind.INPUT
-                    && n.kind() != Dag.Kind.OUTPUT).map(Dag.Node::id).toList()).orElse(List.of());
+            dev.flytejava.runtime.model.Workflow workflow = Shipping.workflowOf(entity);
+            List<String> nodes = workflow == null ? List.of()
+                    : workflow.nodes().stream().map(dev.flytejava.runtime.model.Node::id).toList();
             RemoteRunView view = new RemoteRunView(entity.name() + " on " + config().target() + " (" + shownId + ", "
                     + consoleUrl(id) + ")", nodes, dag, session.context());
             view.start();
@@ -168,12 +170,10 @@ final class RemoteCommands {
 
     private static Duration timeout(String text) {
         try {
-            Duration d = dev.flytejava.runtime.api.Durations.parse(text);
-            if (!d.isZero() && !d.isNegative()) return d;
-        } catch (IllegalArgumentException ignored) {
-            // reported below
+            return OptionConverters.positiveDuration(text);
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("%flyte run --remote: --timeout " + e.getMessage());
         }
-        throw new OptionException("%flyte run --remote: --timeout expects a duration like 30s, 10m or PT1H, got [" + text + "]");
     }
 
     /** The options that say where to register: project, domain, version, image. */

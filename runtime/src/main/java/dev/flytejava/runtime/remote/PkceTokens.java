@@ -1,17 +1,12 @@
 package dev.flytejava.runtime.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,8 +35,6 @@ final class PkceTokens implements TokenSource {
   /** Where to log in: FlyteAdmin's OAuth2 metadata and public client config. */
   record Client(String authorizeUrl, String tokenUrl, String clientId, String redirectUri, List<String> scopes) {}
 
-  private static final Duration EARLY = Duration.ofSeconds(10);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Supplier<Client> discover;
@@ -150,36 +142,13 @@ final class PkceTokens implements TokenSource {
   }
 
   private JsonNode post(String form) {
-    HttpResponse<String> reply;
-    try {
-      reply = http.send(HttpRequest.newBuilder(URI.create(client.tokenUrl())).timeout(Duration.ofSeconds(30))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new FlyteRemoteException("cannot reach the token endpoint " + client.tokenUrl() + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FlyteRemoteException("interrupted while asking " + client.tokenUrl() + " for a token");
-    }
-    JsonNode body;
-    try {
-      body = JSON.readTree(reply.body());
-    } catch (IOException e) {
-      body = null;
-    }
-    if (reply.statusCode() != 200 || body == null || !body.hasNonNull("access_token")) {
-      String error = body != null && body.hasNonNull("error") ? body.get("error").asText() : "HTTP " + reply.statusCode();
-      throw new FlyteRemoteException("the token endpoint " + client.tokenUrl() + " refused client '" + client.clientId()
-          + "': " + error);
-    }
-    return body;
+    return OAuthForms.requestToken(http, client.tokenUrl(), form, null, client.clientId(), "");
   }
 
   private void take(JsonNode body) {
     token = body.get("access_token").asText();
     refresh = body.hasNonNull("refresh_token") ? body.get("refresh_token").asText() : null;
-    long seconds = body.path("expires_in").asLong(3600);
-    expires = clock.instant().plusSeconds(seconds).minus(seconds > 2 * EARLY.toSeconds() ? EARLY : Duration.ZERO);
+    expires = OAuthForms.renewAt(body, clock);
   }
 
   private static String challenge(String verifier) {
@@ -198,22 +167,11 @@ final class PkceTokens implements TokenSource {
   }
 
   private static Map<String, String> query(String raw) {
-    Map<String, String> out = new HashMap<>();
-    if (raw == null) {
-      return out;
-    }
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return out;
+    return OAuthForms.decode(raw);
   }
 
   private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return OAuthForms.encode(s);
   }
 
   @Override

@@ -110,7 +110,7 @@ final class TokenEndpoint implements AutoCloseable {
       }
       String state = q.get("state");
       String location = q.get("redirect_uri") + "?" + back + (state == null ? "" : "&state="
-          + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8));
+          + dev.flytejava.runtime.remote.OAuthForms.encode(state));
       exchange.getResponseHeaders().add("Location", location);
       exchange.sendResponseHeaders(302, -1);
     }
@@ -235,15 +235,7 @@ final class TokenEndpoint implements AutoCloseable {
   }
 
   private static Map<String, String> form(String body) {
-    Map<String, String> out = new java.util.HashMap<>();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return out;
+    return dev.flytejava.runtime.remote.OAuthForms.decode(body);
   }
 
   private static void send(HttpExchange exchange, int status, String json) throws IOException {

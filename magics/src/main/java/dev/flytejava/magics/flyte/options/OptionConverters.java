@@ -9,8 +9,19 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Converters for option values; each error message states the allowed form and the value given. */
-final class OptionConverters {
+public final class OptionConverters {
     private OptionConverters() {}
+
+    /** {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 500ms} or ISO-8601 {@code PT5M}, strictly positive, else an error. */
+    public static Duration positiveDuration(String value) {
+        try {
+            Duration d = Durations.parse(value);
+            if (!d.isZero() && !d.isNegative()) return d;
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("expected a duration like 30s, 5m or PT5M, got [" + value + "]");
+    }
 
     private static final Pattern QUANTITY = Pattern.compile("\\d+(\\.\\d+)?(m|k|Ki|M|Mi|G|Gi|T|Ti|P|Pi|E|Ei)?");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
@@ -22,12 +33,10 @@ final class OptionConverters {
         @Override
         public Duration convert(String value) {
             try {
-                Duration d = Durations.parse(value);
-                if (!d.isZero() && !d.isNegative()) return d;
-            } catch (IllegalArgumentException ignored) {
-                // reported below
+                return positiveDuration(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            throw new TypeConversionException("expected a duration like 30s, 5m or PT5M, got [" + value + "]");
         }
     }
 
