@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** {@code flyte-java}: the entry point of the shaded jar. */
 @Command(name = "flyte-java", mixinStandardHelpOptions = true, version = "flyte-java " + KernelInfo.VERSION,
         description = "Java (JShell) Jupyter kernel with Flyte magics, and its tools.",
-        subcommands = {KernelCommand.class, PackageCommand.class, RunCommand.class, RegisterCommand.class, EntrypointCommand.class, EntrypointTrainCommand.class,
+        subcommands = {KernelCommand.class, PackageCommand.class, RunCommand.class, RegisterCommand.class, ExportCommand.class, EntrypointCommand.class, EntrypointTrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FlyteJavaCli implements Runnable {
 

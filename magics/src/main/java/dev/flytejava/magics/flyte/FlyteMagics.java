@@ -8,6 +8,7 @@ import dev.flytejava.magics.flyte.Entity.DeclaredWorkflow;
 import dev.flytejava.magics.flyte.options.ArgTokenizer;
 import dev.flytejava.magics.flyte.options.LaunchPlanOptions;
 import dev.flytejava.magics.flyte.options.OptionException;
+import dev.flytejava.magics.flyte.options.ExportOptions;
 import dev.flytejava.magics.flyte.options.PackageOptions;
 import dev.flytejava.magics.flyte.options.RunOptions;
 import dev.flytejava.magics.flyte.options.SensorOptions;
@@ -41,6 +42,7 @@ public final class FlyteMagics {
             "%flyte launchplan NAME WF [--fixed k=v]... [--default k=v]... [--schedule CRON]",
             "%flyte cache [clear]                 the local cache directory; clear empties it",
             "%flyte package NAME [--output F.tgz] [--version V] [--image IMAGE]   a package flytectl registers",
+            "%flyte export --to DIR [--package P] [--class NAME]   the notebook as a Maven project with a test",
             SensorOptions.USAGE,
             RemoteCommands.USAGE,
             "",
@@ -120,6 +122,11 @@ public final class FlyteMagics {
                 return cache(rest);
             case "package":
                 return packageEntity(PackageOptions.parse(rest));
+            case "export": {
+                ExportOptions o = ExportOptions.parse(rest);
+                Path dir = session.context().workingDirectory().resolve(o.to());
+                return new ProjectExport(session).write(dir, o.javaPackage(), o.className(), o.notebook());
+            }
             case "sensor":
                 return plugins.sensor(rest);
             case "config":

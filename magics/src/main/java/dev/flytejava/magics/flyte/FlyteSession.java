@@ -40,6 +40,14 @@ public final class FlyteSession implements AutoCloseable {
     private final Map<String, String> registrations = new ConcurrentHashMap<>();
     /** Method name -> parameter types of the methods the magics last defined under that name. */
     private final Map<String, Set<String>> definedMethods = new ConcurrentHashMap<>();
+    /** Workflow name -> its last successful local run, which {@code %flyte export} turns into the exported test. */
+    private final Map<String, LocalRun> lastRuns = new ConcurrentHashMap<>();
+
+    /**
+     * A workflow's inputs as given (defaults left out) and its outputs. The values are kept as they are, not copied as
+     * literals, so a run costs nothing more; an export converts them when it writes them.
+     */
+    record LocalRun(Map<String, Object> inputs, Map<String, Object> outputs) {}
 
     private FlyteSession(MagicContext context, Path cacheDir) {
         this.context = context;
@@ -138,11 +146,20 @@ public final class FlyteSession implements AutoCloseable {
     /** Runs any entity by named inputs with the live display; returns its outputs by name. */
     Map<String, Object> run(Entity declared, Map<String, Object> inputs) {
         Entity entity = current.current(declared);
-        if (entity instanceof DeclaredWorkflow w) return runs.run(executor, w.workflow(), inputs, w.dag());
+        if (entity instanceof DeclaredWorkflow w) {
+            Map<String, Object> outputs = runs.run(executor, w.workflow(), inputs, w.dag());
+            lastRuns.put(w.name(), new LocalRun(new LinkedHashMap<>(inputs), outputs));
+            return outputs;
+        }
         if (entity instanceof DeclaredLaunchPlan lp) {
             return runs.run(executor, lp.plan(), inputs, lp.dag());
         }
         return runs.run(executor, Entity.taskOf(entity), inputs);
+    }
+
+    /** The last successful local run of each workflow, by name. */
+    Map<String, LocalRun> lastRuns() {
+        return lastRuns;
     }
 
     MagicContext context() {
