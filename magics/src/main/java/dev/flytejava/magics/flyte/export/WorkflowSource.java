@@ -81,6 +81,7 @@ public final class WorkflowSource {
             import java.util.LinkedHashMap;
             import java.util.List;
             import java.util.Map;
+            import java.util.Set;
             
             /**
              * The tasks and workflows of %s on the flyte-java runtime, written by flyte-java export; their code is in
