@@ -25,7 +25,9 @@ class RunCommandIT extends KernelCase {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", work.toString(),
                 KERNEL_JDK.resolve("bin/java").toString(), "-jar", JAR.toString(), "run"));
         command.addAll(List.of(args));
-        return run(command, null, Map.of("FLYTE_JAVA_CACHE_DIR", work.resolve("cache").toString()), 300);
+        return run(command, null, Map.of("FLYTE_JAVA_CACHE_DIR", work.resolve("cache").toString(),
+                "FLYTE_JAVA_HOME", MODULE.resolve("..").normalize().toString(),
+                "FLYTE_JAVA_PYTHON", dev.flytejava.kernel.flyte.FlytePython.path().toString()), 300);
     }
 
     @Test
@@ -38,8 +40,8 @@ class RunCommandIT extends KernelCase {
     }
 
     @Test
-    void runsTheProductionTutorialsOnlyWorkflowWithInputs() throws Exception {
-        Result r = flyteJava(NOTEBOOKS.resolve("03-to-production.ipynb").toString(),
+    void runsTheProductionTutorialsWorkflowWithInputs() throws Exception {
+        Result r = flyteJava(NOTEBOOKS.resolve("03-to-production.ipynb").toString(), "wordStats",
                 "--input", "text=to be or not to be", "--input", "minCount=2");
         assertEquals(0, r.exit(), r.stderr());
         assertTrue(r.stdout().contains("wordStats succeeded in"), r.stdout());
@@ -54,7 +56,7 @@ class RunCommandIT extends KernelCase {
             dev.flytejava.testkit.admin.TestAdmin admin = testkit.admin();
             Path config = java.nio.file.Files.writeString(work.resolve("config.yaml"),
                     "admin:\n  endpoint: " + admin.endpoint() + "\n  insecure: true\n");
-            Result r = flyteJava(NOTEBOOKS.resolve("03-to-production.ipynb").toString(), "--remote", "--wait",
+            Result r = flyteJava(NOTEBOOKS.resolve("03-to-production.ipynb").toString(), "wordStats", "--remote", "--wait",
                     "--config", config.toString(), "--input", "text=to be or not to be", "--input", "minCount=2");
             assertEquals(0, r.exit(), r.stderr());
             assertTrue(r.stdout().contains("Registered wordStats in flytesnacks/development"), r.stdout());

@@ -1,6 +1,7 @@
 package dev.flytejava.kernel.flyte;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -26,6 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TutorialNotebooksIT extends KernelCase {
     private static final Path NOTEBOOKS = MODULE.resolve("../notebooks").normalize();
+    /** Where 03-to-production finds bin/flyte-java-testkit and bin/flyte-java. */
+    private static final Path REPO = MODULE.resolve("..").normalize();
 
     @TempDir
     Path work;
@@ -49,6 +52,7 @@ class TutorialNotebooksIT extends KernelCase {
         if (notebook.startsWith("03")) {
             assertTrue(Files.isRegularFile(work.resolve("wordStats.tgz")), "%flyte package wrote the package beside the notebook");
             assertTrue(text(tagged(nb, "package-wordStats")).contains("wordStats.tgz (version v1)"), text(tagged(nb, "package-wordStats")));
+            assertProductionSection(nb);
         }
     }
 
@@ -64,10 +68,33 @@ class TutorialNotebooksIT extends KernelCase {
         String injected = text(tagged(nb, "injected-parameters").get("source"));
         assertEquals("// Parameters\nString text = \"To be, or not to be!\";\nlong minCount = 2L;\n", injected);
         assertEquals("{be=2, to=2}", result(tagged(nb, "run-wordStats")));
+        assertProductionSection(nb);
+    }
+
+    /**
+     * Section 5 of 03-to-production: the testkit the notebook started registered the workflow, ran it remotely with the
+     * local outputs, and ran a Java workflow around a flytekit task through its reference; the last cell stopped it.
+     */
+    private void assertProductionSection(JsonObject nb) {
+        assertTrue(result(tagged(nb, "start-testkit")).contains("flyte-java-testkit admin ready on dns:///127.0.0.1:"));
+        String registered = text(tagged(nb, "register-wordStats"));
+        assertTrue(registered.matches("(?s).*task +words +\\S+ +created.*workflow +wordStats +\\S+ +created.*"), registered);
+        String remote = text(tagged(nb, "remote-wordStats"));
+        assertTrue(remote.contains("wordStats succeeded remotely in"), remote);
+        assertTrue(remote.contains("o0 = {be=2, to=2}"), "the local run's outputs: " + remote);
+        assertTrue(remote.matches("(?s).*task +words +\\S+ +unchanged.*"), "registering again unchanged creates nothing: " + remote);
+        assertEquals("\"registered text_tasks.top_word version v1\"", result(tagged(nb, "register-python")));
+        assertTrue(text(tagged(nb, "reference-topWord")).contains("counts: MAP<STRING, INTEGER> -> o0: STRING"));
+        String loudest = text(tagged(nb, "remote-loudestWord"));
+        assertTrue(loudest.contains("loudestWord succeeded remotely in"), loudest);
+        assertTrue(loudest.contains("o0 = be"), "flytekit's top_word read the Java task's map: " + loudest);
+        assertTrue(result(tagged(nb, "stop-testkit")).startsWith("\"testkit stopped"), result(tagged(nb, "stop-testkit")));
+        assertFalse(Files.exists(work.resolve("flyte-config.yaml")), "the notebook removed its config");
     }
 
     private Map<String, String> env() {
-        return Map.of("JUPYTER_PATH", jupyterPath.toString(), "FLYTE_JAVA_CACHE_DIR", work.resolve("cache").toString());
+        return Map.of("JUPYTER_PATH", jupyterPath.toString(), "FLYTE_JAVA_CACHE_DIR", work.resolve("cache").toString(),
+                "FLYTE_JAVA_HOME", REPO.toString(), "FLYTE_JAVA_PYTHON", FlytePython.path().toString());
     }
 
     private static void assertNoErrors(JsonObject nb, String name) {
