@@ -56,6 +56,21 @@ class TutorialNotebooksIT extends KernelCase {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "01-getting-started.ipynb | run-pipeline | 32",
+            "02-extending-flyte.ipynb | run-guarded | 4"})
+    void runsCleanThroughPapermill(String notebook, String tag, String expected) throws Exception {
+        Path in = Files.copy(NOTEBOOKS.resolve(notebook), work.resolve(notebook));
+        Path out = work.resolve("out.ipynb");
+        Result r = run(List.of(FlytePython.path().toString(), "-m", "papermill", in.toString(), out.toString(),
+                "--cwd", work.toString()), null, env(), 600);
+        assertEquals(0, r.exit(), r.stdout() + r.stderr());
+        JsonObject nb = new Gson().fromJson(Files.readString(out), JsonObject.class);
+        assertNoErrors(nb, notebook + " through papermill");
+        assertEquals(expected, result(tagged(nb, tag)), notebook + " cell " + tag);
+    }
+
     @Test
     void papermillInjectsJavaParameters() throws Exception {
         Path in = Files.copy(NOTEBOOKS.resolve("03-to-production.ipynb"), work.resolve("in.ipynb"));
