@@ -49,8 +49,8 @@ import java.util.regex.Pattern;
  * {@code {{.input}}}, {@code {{.outputPrefix}}}, {@code {{.rawOutputDataPrefix}}} and the checkpoint prefixes,
  * and the given bin directory, e.g. a venv's with {@code pyflyte-execute}, first on PATH), reading its
  * {@code outputs.pb} or {@code error.pb}, and reporting propeller's events. Branch nodes run their chosen node,
- * array (map) nodes their task per element, subworkflow nodes the subworkflow's nodes, as propeller runs them; a
- * launch plan or gate node fails the execution with an error naming the node.
+ * array (map) nodes their task per element, subworkflow nodes the subworkflow's nodes, launch plan nodes the registered
+ * plan's workflow, as propeller runs them; a gate node fails the execution with an error naming the node.
  *
  * <p>Task types run as propeller's plugins run them: a container task with a {@code data_config} (the
  * {@code raw-container} type) inside the testkit's {@link Copilot}; a pod task ({@code sidecar}) as its primary
@@ -195,13 +195,40 @@ public final class ProcessLauncher implements ExecutionLauncher, AutoCloseable {
             }
             return parentNode(site, inputs, NodeKind.PARENT, () -> runWorkflow(sub, inputs, id));
           }
+          if (node.getWorkflowNode().hasLaunchplanRef()) {
+            return runLaunchPlan(site, node.getWorkflowNode().getLaunchplanRef(), inputs);
+          }
           break;
         default:
           break;
       }
       throw new NodeFailure(id, error("UnsupportedNode", "node " + node.getId() + " is a "
-          + (node.hasWorkflowNode() ? "launch plan node" : node.getTargetCase().name().toLowerCase())
-          + ": the testkit runs task, branch, map (array) and subworkflow nodes", ExecutionError.ErrorKind.SYSTEM));
+          + node.getTargetCase().name().toLowerCase()
+          + ": the testkit runs task, branch, map (array), subworkflow and launch plan nodes", ExecutionError.ErrorKind.SYSTEM));
+    }
+
+    /**
+     * A launch plan node: the registered launch plan's workflow on the node's inputs over the plan's defaults, with its
+     * fixed inputs on top. It runs inside this execution, its nodes reported as the node's children (propeller starts
+     * a child execution instead; what runs and what comes out are the same).
+     */
+    private LiteralMap runLaunchPlan(NodeSite site, flyteidl.core.IdentifierOuterClass.Identifier ref, LiteralMap inputs)
+        throws StorageException {
+      ExecutionLauncher.Target target = launch.launchPlans().apply(ref).orElseThrow(() -> new NodeFailure(site.id(),
+          error("LaunchPlanNotFound", "node " + site.specId() + " runs launch plan " + ref.getName() + " version "
+              + ref.getVersion() + ", which is not registered", ExecutionError.ErrorKind.SYSTEM)));
+      LiteralMap.Builder merged = LiteralMap.newBuilder();
+      target.launchPlan().getSpec().getDefaultInputs().getParametersMap().forEach((name, p) -> {
+        if (p.hasDefault()) merged.putLiterals(name, p.getDefault());
+      });
+      merged.putAllLiterals(inputs.getLiteralsMap());
+      merged.putAllLiterals(target.launchPlan().getSpec().getFixedInputs().getLiteralsMap());
+      target.closure().getTasksList().forEach(t -> tasks.putIfAbsent(Ids.key(t.getTemplate().getId()).toString(),
+          t.getTemplate()));
+      target.closure().getSubWorkflowsList().forEach(w -> subworkflows.putIfAbsent(Ids.key(w.getTemplate().getId())
+          .toString(), w));
+      LiteralMap all = merged.build();
+      return parentNode(site, inputs, NodeKind.PARENT, () -> runWorkflow(target.closure().getPrimary(), all, site.id()));
     }
 
     /** The node a branch runs: the first case whose condition holds, else the else node, else its error. */

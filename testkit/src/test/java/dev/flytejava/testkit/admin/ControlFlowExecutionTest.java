@@ -10,6 +10,7 @@ import dev.flytejava.runtime.idl.EntitySet;
 import dev.flytejava.runtime.model.Binding;
 import dev.flytejava.runtime.model.Condition;
 import dev.flytejava.runtime.model.Task;
+import dev.flytejava.runtime.model.LaunchPlan;
 import dev.flytejava.runtime.model.Workflow;
 import dev.flytejava.runtime.packaging.ShippedCode;
 import dev.flytejava.runtime.storage.Storage;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 11: the testkit runs branch, map (array) and subworkflow nodes as propeller does. A Java workflow with a
+ * Issue 11: the testkit runs branch, map (array), subworkflow and launch plan nodes as propeller does. A Java workflow with a
  * record, a map, a subworkflow and a branch, registered with its code archive and run through the AdminService API
  * with Java tasks in their own JVMs, gives the local run's outputs; its node executions are reported at the top level
  * and, for the branch and the subworkflow, as children naming their parent.
@@ -137,6 +138,53 @@ class ControlFlowExecutionTest {
       assertTrue(message.contains("map node n2: 1 of 2 elements failed"), message);
       assertTrue(message.contains("cannot square a negative in this test: -1"), message);
       assertEquals(Phase.FAILED, phases(admin, id, "").get("n2"));
+    }
+  }
+
+  @Test
+  void aLaunchPlanNodeRunsTheRegisteredPlansWorkflowWithItsFixedInputsAndTheNodesOwn() throws Exception {
+    Task sum = ShippedJavaTasks.task(ControlFlowTasks.class, "sum", "sum", List.class);
+    Task order = ShippedJavaTasks.task(ControlFlowTasks.class, "order", "order", String.class, long.class);
+    WorkflowBuilder ordering = WorkflowBuilder.create("ordering", ENGINE);
+    ordering.input("item", String.class).input("quantity", long.class);
+    ordering.output("made", ordering.node("o0", order, Map.of("item", Binding.input("item"),
+        "quantity", Binding.input("quantity"))).output());
+    // the plan fixes the quantity; the calling node gives the item
+    LaunchPlan dozen = new LaunchPlan("dozen", ordering.build(), Map.of("quantity", 12L), Map.of(), null);
+    WorkflowBuilder wf = WorkflowBuilder.create("buyer", ENGINE);
+    wf.input("item", String.class).input("xs", LONGS);
+    NodeRef bought = wf.node("n0", dozen, Map.of("item", Binding.input("item")));
+    NodeRef total = wf.node("n1", sum, Map.of("xs", Binding.input("xs")));
+    wf.output("made", bought.output("made")).output("total", total.output());
+    Workflow buyer = wf.build();
+    Map<String, Object> inputs = Map.of("item", "bolts", "xs", List.of(1L, 2L));
+    Map<String, Object> local;
+    try (LocalExecutor executor = LocalExecutor.builder(ENGINE).build()) {
+      local = executor.run(buyer, inputs);
+    }
+
+    try (Storage storage = Storage.create(); TestAdmin server = TestAdmin.builder()
+        .executions(new ProcessLauncher(storage, ShippedJavaTasks.entrypointBin(dir), dir.resolve("work"),
+            Duration.ofMinutes(2))).start()) {
+      AdminServiceBlockingStub admin = AdminServiceGrpc.newBlockingStub(server.channel());
+      Map<String, Method> methods = new LinkedHashMap<>();
+      for (String name : List.of("sum", "order")) {
+        methods.put(name, java.util.Arrays.stream(ControlFlowTasks.class.getMethods())
+            .filter(m -> m.getName().equals(name)).findFirst().orElseThrow());
+      }
+      ShippedCode shipped = ShippedJavaTasks.code(List.of(ControlFlowTasks.class, ControlFlowTasks.Order.class), methods);
+      Identifier launchPlan = ShippedJavaTasks.register(server, admin, ENGINE, EntitySet.of(buyer), shipped);
+      WorkflowExecutionIdentifier id = admin.createExecution(ExecutionCreateRequest.newBuilder()
+          .setProject(ShippedJavaTasks.PROJECT).setDomain(ShippedJavaTasks.DOMAIN).setName("buyer1")
+          .setSpec(ExecutionSpec.newBuilder().setLaunchPlan(launchPlan))
+          .setInputs(LiteralMap.newBuilder().putLiterals("item", ENGINE.toLiteral("bolts", String.class))
+              .putLiterals("xs", ENGINE.toLiteral(List.of(1L, 2L), LONGS))).build()).getId();
+      ShippedJavaTasks.await(admin, id, WorkflowExecution.Phase.SUCCEEDED);
+      LiteralMap out = outputs(admin, id);
+      assertEquals(ENGINE.toLiteral(local.get("made"), ControlFlowTasks.Order.class), out.getLiteralsOrThrow("made"),
+          "the plan's fixed quantity and the node's item");
+      assertEquals("Order[item=bolts, quantity=12]", local.get("made").toString());
+      assertEquals(Map.of("n0-0-o0", Phase.SUCCEEDED), phases(admin, id, "n0"), "the plan's workflow ran as the node's child");
     }
   }
 
