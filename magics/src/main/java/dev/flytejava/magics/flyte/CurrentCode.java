@@ -72,6 +72,9 @@ final class CurrentCode implements EntityLookup {
             seenDeclarations = declarations;
         }
         if (declared instanceof Entity.DeclaredPluginTask) return declared; // runs no notebook code
+        if (declared instanceof DeclaredLaunchPlan lp && dev.flytejava.runtime.model.ReferenceLaunchPlan.of(lp.plan()) != null) {
+            return declared; // registered elsewhere: nothing here to rebind
+        }
         String name = declared.name();
         Object known = memo.get(name);
         if (known instanceof RuntimeException e) throw e;

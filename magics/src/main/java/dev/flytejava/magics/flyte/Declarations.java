@@ -131,6 +131,20 @@ final class Declarations {
                 flyteTypes(declared.iface().outputs(), "output", where), shown(plan));
     }
 
+    /**
+     * A launch plan registered elsewhere ({@code %flyte reference launchplan}), declared under its Java method's name:
+     * workflows call it as a launch plan node on its full identifier; its card names the reference.
+     */
+    TaskCard declareReferenceLaunchPlan(LaunchPlan plan, MethodSignature signature, String reference) throws Exception {
+        Dag dag = new Dag.Builder(plan.name()).node(plan.name(), Dag.Kind.LAUNCH_PLAN, plan.name(), "reference " + reference).build();
+        LaunchPlanOptions options = new LaunchPlanOptions(plan.name(), plan.workflow().name(), Map.of(), Map.of(), java.util.Optional.empty());
+        session.entities().put(new DeclaredLaunchPlan(plan, options, dag, code.cell()));
+        defineVisibleMethods(plan.name(), List.of(signature), true);
+        String where = "reference launch plan " + reference;
+        return new TaskCard("launch plan", plan.name(), flyteTypes(plan.workflow().iface().inputs(), "input", where),
+                flyteTypes(plan.workflow().iface().outputs(), "output", where), Map.of("reference", reference));
+    }
+
     /** The plan its options describe, for a workflow: fixed and default values read per the workflow's input types. */
     static LaunchPlan launchPlan(LaunchPlanOptions options, Workflow workflow) {
         String where = "launch plan [" + options.name() + "]";

@@ -21,35 +21,49 @@ import java.util.TreeMap;
  * type (a record matches a dataclass). Locally the method fails, saying the task runs only remotely.
  */
 final class ReferenceTasks {
-    static final String USAGE = "%flyte reference task NAME [--project P] [--domain D] --version V [--signature \"R method(T a, ...)\"]";
+    static final String USAGE = "%flyte reference task|launchplan NAME [--project P] [--domain D] --version V"
+            + " [--signature \"R method(T a, ...)\"]";
 
     private ReferenceTasks() {}
 
-    /** The options after {@code task}: name, project, domain, version, signature. */
-    record Options(String name, String project, String domain, String version, String signature) {
+    /** The options after the kind: kind ({@code task} or {@code launchplan}), name, project, domain, version, signature. */
+    record Options(String kind, String name, String project, String domain, String version, String signature) {
         static Options parse(List<String> words) {
-            if (words.isEmpty() || !words.get(0).equals("task")) {
+            if (words.isEmpty() || !(words.get(0).equals("task") || words.get(0).equals("launchplan"))) {
                 String what = words.isEmpty() ? "nothing" : "[" + words.get(0) + "]";
-                throw new OptionException("%flyte reference takes task, got " + what
-                        + (words.isEmpty() || !words.get(0).equals("launchplan") ? "" : " (reference launch plans are not supported yet)")
-                        + "\nUsage: " + USAGE);
+                throw new OptionException("%flyte reference takes task or launchplan, got " + what + "\nUsage: " + USAGE);
             }
-            if (words.size() < 2 || words.get(1).startsWith("--")) throw new OptionException("%flyte reference task needs the task's name\nUsage: " + USAGE);
+            String kind = words.get(0);
+            String magic = "%flyte reference " + kind;
+            if (words.size() < 2 || words.get(1).startsWith("--")) throw new OptionException(magic + " needs the " + label(kind) + "'s name\nUsage: " + USAGE);
             String project = "flytesnacks", domain = "development", version = null, signature = null;
             for (int i = 2; i < words.size(); i += 2) {
                 String option = words.get(i);
-                if (i + 1 >= words.size()) throw new OptionException("%flyte reference task: " + option + " needs a value\nUsage: " + USAGE);
+                if (i + 1 >= words.size()) throw new OptionException(magic + ": " + option + " needs a value\nUsage: " + USAGE);
                 String value = words.get(i + 1);
                 switch (option) {
                     case "--project" -> project = value;
                     case "--domain" -> domain = value;
                     case "--version" -> version = value;
                     case "--signature" -> signature = value;
-                    default -> throw new OptionException("%flyte reference task: unknown option [" + option + "]\nUsage: " + USAGE);
+                    default -> throw new OptionException(magic + ": unknown option [" + option + "]\nUsage: " + USAGE);
                 }
             }
-            if (version == null) throw new OptionException("%flyte reference task " + words.get(1) + ": --version is required (a reference names one version)\nUsage: " + USAGE);
-            return new Options(words.get(1), project, domain, version, signature);
+            if (version == null) throw new OptionException(magic + " " + words.get(1) + ": --version is required (a reference names one version)\nUsage: " + USAGE);
+            return new Options(kind, words.get(1), project, domain, version, signature);
+        }
+
+        boolean launchPlan() {
+            return kind.equals("launchplan");
+        }
+
+        /** "task" or "launch plan": how messages name what is referred to. */
+        String label() {
+            return label(kind);
+        }
+
+        private static String label(String kind) {
+            return kind.equals("launchplan") ? "launch plan" : "task";
         }
 
         String id() {
@@ -61,9 +75,9 @@ final class ReferenceTasks {
     static TaskCard declare(Options options, TypedInterface registered, Declarations declarations, FlyteSession session)
             throws Exception {
         String signature = options.signature() != null ? options.signature() : signature(options, registered);
-        String body = signature + " {\n    throw new UnsupportedOperationException(\"reference task " + options.id()
+        String body = signature + " {\n    throw new UnsupportedOperationException(\"reference " + options.label() + " " + options.id()
                 + " runs only remotely: call it from a workflow and use %flyte run --remote\");\n}";
-        String where = "reference task " + options.id();
+        String where = "reference " + options.label() + " " + options.id();
         MethodSignature parsed = TaskCellParser.parse(body);
         List<java.lang.reflect.Type> types = declarations.resolveTypes(parsed, where);
         Task.Builder probe = Task.builder(parsed.name()).codeHash("").body(in -> null);
@@ -76,6 +90,10 @@ final class ReferenceTasks {
         if (!problems.isEmpty()) {
             throw new OptionException(where + ": the signature [" + signature + "] does not match its registered interface: "
                     + String.join("; ", problems));
+        }
+        if (options.launchPlan()) {
+            return declarations.declareReferenceLaunchPlan(dev.flytejava.runtime.model.ReferenceLaunchPlan.of(parsed.name(), declared,
+                    options.project(), options.domain(), options.name(), options.version()), parsed, options.id());
         }
         TaskCard card = declarations.declareTask("--reference " + options.id(), body);
         return card;
@@ -92,7 +110,7 @@ final class ReferenceTasks {
             else if (!sameShape(t, m)) problems.add(kind + " [" + e.getKey() + "] is " + FlyteTypes.describe(t)
                     + " there but " + FlyteTypes.describe(m) + " here");
         }
-        mine.keySet().forEach(n -> problems.add(kind + " [" + n + "] is not in the registered task"));
+        mine.keySet().forEach(n -> problems.add(kind + " [" + n + "] is not in the registered interface"));
     }
 
     /** The same type, up to the schema a record and a dataclass each write into their metadata. */

@@ -39,7 +39,7 @@ final class RemoteCommands {
             "%flyte register NAME [--project P] [--domain D] [--version V] [--image IMAGE]   upload the code, register",
             "%flyte run NAME --remote [--wait] [--timeout 1h] [--project P ...] [--INPUT VALUE]...   register, run remotely",
             "%flyte fetch PROJECT:DOMAIN:NAME        a remote execution's phase, and its outputs once it succeeded",
-            ReferenceTasks.USAGE + "   a registered task, callable from workflows");
+            ReferenceTasks.USAGE + "   a registered task or launch plan, callable from workflows");
 
     private final FlyteSession session;
     private final Map<String, String> env;
@@ -255,15 +255,24 @@ final class RemoteCommands {
                 + "/domains/" + id.getDomain() + "/executions/" + id.getName();
     }
 
-    /** {@code %flyte reference task ...}: the task's interface from FlyteAdmin, declared as {@link ReferenceTasks} says. */
+    /** {@code %flyte reference task|launchplan ...}: the interface from FlyteAdmin, declared as {@link ReferenceTasks} says. */
     Object reference(List<String> words, Declarations declarations) throws Exception {
         ReferenceTasks.Options options = ReferenceTasks.Options.parse(words);
-        Identifier id = Identifier.newBuilder().setResourceType(ResourceType.TASK).setProject(options.project())
-                .setDomain(options.domain()).setName(options.name()).setVersion(options.version()).build();
+        Identifier id = Identifier.newBuilder().setResourceType(options.launchPlan() ? ResourceType.LAUNCH_PLAN : ResourceType.TASK)
+                .setProject(options.project()).setDomain(options.domain()).setName(options.name()).setVersion(options.version()).build();
+        flyteidl.admin.Common.ObjectGetRequest get = flyteidl.admin.Common.ObjectGetRequest.newBuilder().setId(id).build();
         flyteidl.core.Interface.TypedInterface registered;
         try (AdminClient client = connect()) {
-            registered = client.admin("GetTask", a -> a.getTask(flyteidl.admin.Common.ObjectGetRequest.newBuilder().setId(id).build()))
-                    .getClosure().getCompiledTask().getTemplate().getInterface();
+            if (options.launchPlan()) {
+                // what a caller binds: the plan's expected inputs (its fixed ones are not among them) and its outputs
+                var closure = client.admin("GetLaunchPlan", a -> a.getLaunchPlan(get)).getClosure();
+                var inputs = flyteidl.core.Interface.VariableMap.newBuilder();
+                closure.getExpectedInputs().getParametersMap().forEach((name, p) -> inputs.putVariables(name, p.getVar()));
+                registered = flyteidl.core.Interface.TypedInterface.newBuilder().setInputs(inputs)
+                        .setOutputs(closure.getExpectedOutputs()).build();
+            } else {
+                registered = client.admin("GetTask", a -> a.getTask(get)).getClosure().getCompiledTask().getTemplate().getInterface();
+            }
         }
         return ReferenceTasks.declare(options, registered, declarations, session);
     }

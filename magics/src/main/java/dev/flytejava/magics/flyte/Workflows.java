@@ -24,7 +24,7 @@ final class Workflows {
         return out;
     }
 
-    /** Every task the workflow runs, through subworkflows and launch plans too, once each, by name. */
+    /** Every task the workflow runs, through subworkflows and its own launch plans too, once each, by name. */
     static List<Task> tasks(Workflow wf) {
         Map<String, Task> out = new LinkedHashMap<>();
         addTasks(wf, out);
@@ -35,7 +35,10 @@ final class Workflows {
         for (Object callee : callees(wf)) {
             if (callee instanceof Task t) out.putIfAbsent(t.name(), t);
             else if (callee instanceof Workflow w) addTasks(w, out);
-            else addTasks(((dev.flytejava.runtime.model.LaunchPlan) callee).workflow(), out);
+            else if (dev.flytejava.runtime.model.ReferenceLaunchPlan.of((dev.flytejava.runtime.model.LaunchPlan) callee) == null) {
+                addTasks(((dev.flytejava.runtime.model.LaunchPlan) callee).workflow(), out);
+            } // a reference launch plan runs code registered elsewhere
+
         }
     }
 

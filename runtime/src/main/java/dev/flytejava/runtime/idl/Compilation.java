@@ -76,6 +76,9 @@ final class Compilation {
   }
 
   private void launchPlan(LaunchPlan lp) {
+    if (dev.flytejava.runtime.model.ReferenceLaunchPlan.of(lp) != null) {
+      return; // registered elsewhere: a node refers to it by its full identifier
+    }
     if (visited.add(lp)) {
       workflow(lp.workflow());
       add(new CompiledSpec.OfLaunchPlan(launchPlanSpecs.of(lp)), "launch plan");

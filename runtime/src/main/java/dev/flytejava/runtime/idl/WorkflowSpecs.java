@@ -110,6 +110,16 @@ final class WorkflowSpecs {
     return Identifier.newBuilder().setResourceType(ResourceType.WORKFLOW).setName(name).build();
   }
 
+  /** A reference launch plan's full identifier (left as it is by {@link SpecRewrite}), else the plan's blank one. */
+  static Identifier referenceOrLaunchPlanId(dev.flytejava.runtime.model.LaunchPlan plan) {
+    dev.flytejava.runtime.model.ReferenceLaunchPlan r = dev.flytejava.runtime.model.ReferenceLaunchPlan.of(plan);
+    if (r != null) {
+      return Identifier.newBuilder().setResourceType(ResourceType.LAUNCH_PLAN).setProject(r.project())
+          .setDomain(r.domain()).setName(r.name()).setVersion(r.version()).build();
+    }
+    return launchPlanId(plan.name());
+  }
+
   static Identifier launchPlanId(String name) {
     return Identifier.newBuilder().setResourceType(ResourceType.LAUNCH_PLAN).setName(name).build();
   }
@@ -159,7 +169,7 @@ final class WorkflowSpecs {
       // as flytekit: the plan's own defaults are bound, its workflow's defaults stay with the plan
       node.setMetadata(workflowNodeMetadata(l.launchPlan().workflow().name()))
           .addAllInputs(inputs(site, n, l.launchPlan().defaultInputs()))
-          .setWorkflowNode(WorkflowNode.newBuilder().setLaunchplanRef(launchPlanId(l.launchPlan().name())));
+          .setWorkflowNode(WorkflowNode.newBuilder().setLaunchplanRef(referenceOrLaunchPlanId(l.launchPlan())));
     } else {
       branchNode(wfSite, label + n.id() + "/", site, (BranchNode) n, node);
     }
