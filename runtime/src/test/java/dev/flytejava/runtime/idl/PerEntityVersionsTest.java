@@ -17,8 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Registration's versions: each entity's own, from its code and what it refers to; a reference task keeps its
- * identifier and is not compiled.
+ * Registration's versions: each entity's own, from its code and what it refers to; a reference task or launch plan
+ * keeps its identifier and is not compiled.
  */
 class PerEntityVersionsTest {
   private final TypeEngine engine = TypeEngine.createDefault(getClass().getClassLoader());
@@ -78,5 +78,22 @@ class PerEntityVersionsTest {
     CompiledEntities single = compiler.compile(EntitySet.of(workflow(task("a"), remote)),
         CompileOptions.forPackage().withTarget("p", "d"), "all");
     assertNull(single.find(EntityId.Kind.TASK, "shift"));
+  }
+
+  @Test
+  void aReferenceLaunchPlanKeepsItsIdentifierAndNeitherItNorItsStandInIsCompiled() {
+    dev.flytejava.runtime.model.LaunchPlan remote = dev.flytejava.runtime.model.ReferenceLaunchPlan.of("shiftTwice",
+        task("x").iface(), "py", "prod", "mixed.shift_twice", "v3");
+    WorkflowBuilder wf = WorkflowBuilder.create("caller", engine);
+    wf.input("x", long.class);
+    wf.output("o0", wf.node("n0", remote, Map.of("x", Binding.input("x"))).output());
+    CompiledEntities c = compile(wf.build(), Map.of());
+    assertNull(c.find(EntityId.Kind.LAUNCH_PLAN, "shiftTwice"));
+    assertNull(c.find(EntityId.Kind.WORKFLOW, "shiftTwice"));
+    assertNull(c.find(EntityId.Kind.TASK, "shiftTwice"));
+    WorkflowSpec spec = ((CompiledSpec.OfWorkflow) c.find(EntityId.Kind.WORKFLOW, "caller")).spec();
+    Identifier ref = spec.getTemplate().getNodes(0).getWorkflowNode().getLaunchplanRef();
+    assertEquals(Identifier.newBuilder().setResourceType(flyteidl.core.IdentifierOuterClass.ResourceType.LAUNCH_PLAN)
+        .setProject("py").setDomain("prod").setName("mixed.shift_twice").setVersion("v3").build(), ref);
   }
 }
