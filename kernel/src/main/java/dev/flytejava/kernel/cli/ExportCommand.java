@@ -1,12 +1,7 @@
 package dev.flytejava.kernel.cli;
 
-import dev.flytejava.kernel.headless.CellFailedException;
-import dev.flytejava.kernel.headless.HeadlessSession;
-import dev.flytejava.kernel.headless.NotebookCells;
 import dev.flytejava.magics.flyte.render.Table;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -39,27 +34,16 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(notebook)) {
-            System.err.println("No notebook at [" + notebook + "]");
-            return 2;
-        }
-        List<NotebookCells.Cell> cells = NotebookCells.read(notebook);
         String name = notebook.getFileName().toString();
-        List<String> magic = new ArrayList<>(List.of("%flyte export", "--to", quoted(to.toAbsolutePath().toString()),
-                "--package", quoted(javaPackage), "--class", quoted(className != null ? className : classNameOf(name)),
-                "--notebook", quoted(name)));
-        try (HeadlessSession session = HeadlessSession.start(System.err, System.err)) {
-            for (NotebookCells.Cell cell : cells) session.run(cell);
-            Optional<Object> shown = session.run(String.join(" ", magic));
+        return HeadlessNotebook.run(notebook, session -> {
+            Optional<Object> shown = session.run(HeadlessNotebook.magic(List.of("%flyte export"), "--to", to.toAbsolutePath().toString(),
+                    "--package", javaPackage, "--class", className != null ? className : classNameOf(name), "--notebook", name));
             if (shown.orElse(null) instanceof Table table) {
                 System.out.println(table.caption());
                 for (List<String> row : table.rows()) System.out.println("  " + String.join("  ", row));
             }
             return 0;
-        } catch (CellFailedException e) {
-            System.err.println(e.getMessage());
-            return 1;
-        }
+        });
     }
 
     /** {@code 02-extending-flyte.ipynb} becomes {@code ExtendingFlyte}: the words of the name, without leading numbers. */
@@ -70,9 +54,5 @@ public final class ExportCommand implements Callable<Integer> {
             sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
         }
         return sb.isEmpty() ? "Notebook" : sb.toString();
-    }
-
-    private static String quoted(String word) {
-        return "'" + word.replace("'", "'\"'\"'") + "'";
     }
 }

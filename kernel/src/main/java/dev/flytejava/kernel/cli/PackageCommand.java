@@ -1,14 +1,9 @@
 package dev.flytejava.kernel.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.flytejava.kernel.headless.CellFailedException;
-import dev.flytejava.kernel.headless.HeadlessSession;
-import dev.flytejava.kernel.headless.NotebookCells;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,27 +35,12 @@ public final class PackageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(notebook)) {
-            System.err.println("No notebook at [" + notebook + "]");
-            return 2;
-        }
-        List<NotebookCells.Cell> cells = NotebookCells.read(notebook);
-        Path out = output != null ? output : notebook.toAbsolutePath().getParent().resolve(entity + ".tgz");
-        try (HeadlessSession session = HeadlessSession.start(System.err, System.err)) {
-            for (NotebookCells.Cell cell : cells) session.run(cell);
-            List<String> magic = new ArrayList<>(List.of("%flyte package", entity, "--output", quoted(out.toAbsolutePath().toString())));
-            if (version != null) magic.addAll(List.of("--version", quoted(version)));
-            if (image != null) magic.addAll(List.of("--image", quoted(image)));
-            session.run(String.join(" ", magic));
-            System.out.println(out.toAbsolutePath());
+        Path out = (output != null ? output : notebook.toAbsolutePath().getParent().resolve(entity + ".tgz")).toAbsolutePath();
+        return HeadlessNotebook.run(notebook, session -> {
+            session.run(HeadlessNotebook.magic(List.of("%flyte package", HeadlessNotebook.quoted(entity)),
+                    "--output", out.toString(), "--version", version, "--image", image));
+            System.out.println(out);
             return 0;
-        } catch (CellFailedException e) {
-            System.err.println(e.getMessage());
-            return 1;
-        }
-    }
-
-    private static String quoted(String word) {
-        return "'" + word.replace("'", "'\"'\"'") + "'";
+        });
     }
 }

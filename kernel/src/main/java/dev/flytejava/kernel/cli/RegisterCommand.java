@@ -1,14 +1,9 @@
 package dev.flytejava.kernel.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.flytejava.kernel.headless.CellFailedException;
-import dev.flytejava.kernel.headless.HeadlessSession;
-import dev.flytejava.kernel.headless.NotebookCells;
 import dev.flytejava.magics.display.Displayable;
 
 import picocli.CommandLine.Command;
@@ -47,29 +42,12 @@ public final class RegisterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(notebook)) {
-            System.err.println("No notebook at [" + notebook + "]");
-            return 2;
-        }
-        List<NotebookCells.Cell> cells = NotebookCells.read(notebook);
-        try (HeadlessSession session = HeadlessSession.start(System.err, System.err)) {
-            for (NotebookCells.Cell cell : cells) session.run(cell);
-            if (config != null) session.run("%flyte config --file " + quoted(config.toAbsolutePath().toString()));
-            List<String> magic = new ArrayList<>(List.of("%flyte register", entity));
-            if (project != null) magic.addAll(List.of("--project", quoted(project)));
-            if (domain != null) magic.addAll(List.of("--domain", quoted(domain)));
-            if (version != null) magic.addAll(List.of("--version", quoted(version)));
-            if (image != null) magic.addAll(List.of("--image", quoted(image)));
-            Object shown = session.run(String.join(" ", magic)).orElse(null);
+        return HeadlessNotebook.run(notebook, session -> {
+            if (config != null) session.run(HeadlessNotebook.magic(List.of("%flyte config"), "--file", config.toAbsolutePath().toString()));
+            Object shown = session.run(HeadlessNotebook.magic(List.of("%flyte register", HeadlessNotebook.quoted(entity)),
+                    "--project", project, "--domain", domain, "--version", version, "--image", image)).orElse(null);
             if (shown instanceof Displayable d) System.out.println(d.mimeBundle().getOrDefault("text/plain", ""));
             return 0;
-        } catch (CellFailedException e) {
-            System.err.println(e.getMessage());
-            return 1;
-        }
-    }
-
-    private static String quoted(String word) {
-        return "'" + word.replace("'", "'\"'\"'") + "'";
+        });
     }
 }

@@ -1,15 +1,12 @@
 package dev.flytejava.kernel.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.flytejava.kernel.headless.CellFailedException;
 import dev.flytejava.kernel.headless.HeadlessSession;
-import dev.flytejava.kernel.headless.NotebookCells;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,10 +51,6 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(notebook)) {
-            System.err.println("No notebook at [" + notebook + "]");
-            return 2;
-        }
         if (!remote && (await || config != null || project != null || domain != null)) {
             System.err.println("--wait, --config, --project and --domain go with --remote");
             return 2;
@@ -70,37 +63,32 @@ public final class RunCommand implements Callable<Integer> {
                 return 2;
             }
             magic.add("--" + input.substring(0, eq));
-            magic.add(quoted(input.substring(eq + 1)));
+            magic.add(HeadlessNotebook.quoted(input.substring(eq + 1)));
         }
-        List<NotebookCells.Cell> cells = NotebookCells.read(notebook);
         PrintStream outcome = System.out;
         System.setOut(System.err); // what cells print is the log; stdout carries the run's outcome only
-        try (HeadlessSession session = HeadlessSession.start(System.err, System.err)) {
-            for (NotebookCells.Cell cell : cells) session.run(cell);
-            String name = entity != null ? entity : onlyWorkflow(session);
-            if (name == null) {
-                if (!magic.isEmpty()) {
-                    System.err.println("--input given but the notebook declares no workflow: name what to run");
-                    return 2;
+        try {
+            return HeadlessNotebook.run(notebook, session -> {
+                String name = entity != null ? entity : onlyWorkflow(session);
+                if (name == null) {
+                    if (!magic.isEmpty()) {
+                        System.err.println("--input given but the notebook declares no workflow: name what to run");
+                        return 2;
+                    }
+                    return 0;
+                }
+                if (remote && config != null) {
+                    session.run(HeadlessNotebook.magic(List.of("%flyte config"), "--file", config.toAbsolutePath().toString()));
+                }
+                List<String> words = new ArrayList<>(List.of("%flyte run", HeadlessNotebook.quoted(name)));
+                if (remote) words.add("--remote");
+                if (await) words.add("--wait");
+                words.addAll(magic);
+                try (HeadlessSession.Capture shown = session.capture(outcome)) {
+                    session.run(HeadlessNotebook.magic(words, "--project", project, "--domain", domain));
                 }
                 return 0;
-            }
-            List<String> where = new ArrayList<>();
-            if (remote) {
-                if (config != null) session.run("%flyte config --file " + quoted(config.toAbsolutePath().toString()));
-                where.add("--remote");
-                if (await) where.add("--wait");
-                if (project != null) where.addAll(List.of("--project", quoted(project)));
-                if (domain != null) where.addAll(List.of("--domain", quoted(domain)));
-            }
-            where.addAll(magic);
-            try (HeadlessSession.Capture shown = session.capture(outcome)) {
-                session.run("%flyte run " + quoted(name) + (where.isEmpty() ? "" : " " + String.join(" ", where)));
-            }
-            return 0;
-        } catch (CellFailedException e) {
-            System.err.println(e.getMessage());
-            return 1;
+            });
         } catch (AmbiguousWorkflow e) {
             System.err.println(e.getMessage());
             return 2;
@@ -125,9 +113,5 @@ public final class RunCommand implements Callable<Integer> {
         AmbiguousWorkflow(String message) {
             super(message);
         }
-    }
-
-    private static String quoted(String word) {
-        return "'" + word.replace("'", "'\"'\"'") + "'";
     }
 }
