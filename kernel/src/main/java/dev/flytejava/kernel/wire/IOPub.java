@@ -3,8 +3,11 @@ package dev.flytejava.kernel.wire;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,10 +30,13 @@ import org.zeromq.ZMQ;
  * write to it themselves.
  *
  * <p>The socket is an XPUB, so the publisher also sees each subscription and answers it with an
- * {@code iopub_welcome} message (JEP 65), which tells a client its subscription is live. A send can
- * itself attach a new subscriber, so one message may reach it before its welcome when it joins
- * while messages flow; never more, since subscriptions are read before every send. (JeroMQ 0.6.0's
- * XPUB_MANUAL, which would close that gap, is known broken.)
+ * {@code iopub_welcome} message (JEP 65), which tells a client its subscription is live. Sending
+ * processes the socket's pending commands, which can attach a new subscriber, and then the message
+ * would reach it before its welcome. So the publisher reads the subscriptions (which processes those
+ * commands too) right before each send, with the message already framed: jjava frames and signs it
+ * on an inproc pair, and the publisher forwards the frames. A subscriber attached in the few
+ * microseconds left between the two can still get that one message first. (JeroMQ 0.6.0's
+ * XPUB_MANUAL, which would close the gap, is known broken.)
  */
 public final class IOPub {
 
@@ -41,14 +47,22 @@ public final class IOPub {
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
     private static final byte SUBSCRIBE = 1;
 
-    private final Channel channel;
+    private final ZMQ.Socket socket;
+    private final Framer framer;
+    private final ZMQ.Socket framed;
     private final HMACGenerator hmac;
     private final Messages messages;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
 
     IOPub(ZMQ.Context context, HMACGenerator hmac, Messages messages) {
-        this.channel = new Channel(context, hmac);
+        socket = context.socket(SocketType.XPUB);
+        socket.setXpubVerbose(true); // every subscription, not only a topic's first, so every subscriber is welcomed
+        String pair = "inproc://flyte-java-iopub-" + UUID.randomUUID();
+        framer = new Framer(context, hmac, pair);
+        framed = context.socket(SocketType.PAIR);
+        framed.setLinger(0);
+        framed.connect(pair);
         this.hmac = hmac;
         this.messages = messages;
         thread = new Thread(this::publish, "flyte-java-iopub");
@@ -56,7 +70,7 @@ public final class IOPub {
     }
 
     void bind(KernelConnectionProperties props) {
-        channel.bind(props);
+        socket.bind(props.getTransport() + "://" + props.getIp() + ":" + props.getIopubPort());
         thread.start();
     }
 
@@ -84,29 +98,43 @@ public final class IOPub {
             } catch (InterruptedException e) {
                 continue; // only close() ends the publisher
             }
-            // Also right before every send: a send processes the socket's pending commands, which can
-            // attach a new subscriber, and that subscriber's welcome must come before this message.
-            welcomeSubscribers();
-            if (next == null) continue;
+            if (next == null) {
+                welcomeSubscribers();
+                continue;
+            }
             if (next == STOP) break;
             if (next instanceof CountDownLatch latch) {
                 latch.countDown();
                 continue;
             }
             try {
-                channel.sendMessage((Message<?>) next);
+                List<byte[]> frames = frame((Message<?>) next);
+                welcomeSubscribers(); // last, right before the send (see the class comment)
+                for (int i = 0; i < frames.size(); i++) socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
             } catch (RuntimeException e) {
                 LOG.warn("IOPub send failed: {}", e.toString());
             }
         }
-        channel.close();
+        framer.close();
+        framed.close();
+        socket.close();
+    }
+
+    /** The wire frames of {@code message}, as jjava writes them. */
+    private List<byte[]> frame(Message<?> message) {
+        framer.sendMessage(message);
+        List<byte[]> frames = new ArrayList<>();
+        do {
+            frames.add(framed.recv());
+        } while (framed.hasReceiveMore());
+        return frames;
     }
 
     /** Answers every subscription the socket has received so far; unsubscriptions need no answer. */
     private void welcomeSubscribers() {
         try {
             byte[] frame;
-            while ((frame = channel.recv(ZMQ.DONTWAIT)) != null) {
+            while ((frame = socket.recv(ZMQ.DONTWAIT)) != null) {
                 if (frame.length > 0 && frame[0] == SUBSCRIBE) welcome(frame);
             }
         } catch (RuntimeException e) {
@@ -126,13 +154,13 @@ public final class IOPub {
         byte[] content = GSON.toJson(Map.of("subscription", topic)).getBytes(StandardCharsets.UTF_8);
         String signature = hmac.calculateSignature(header, EMPTY_OBJECT, EMPTY_OBJECT, content);
         // the topic is the first frame, so the subscriber it answers receives it ("" matches everything)
-        if (frame.length > 1) channel.sendMore(Arrays.copyOfRange(frame, 1, frame.length));
-        channel.sendMore(DELIMITER);
-        channel.sendMore(signature.getBytes(StandardCharsets.US_ASCII));
-        channel.sendMore(header);
-        channel.sendMore(EMPTY_OBJECT); // parent_header
-        channel.sendMore(EMPTY_OBJECT); // metadata
-        channel.send(content);
+        if (frame.length > 1) socket.sendMore(Arrays.copyOfRange(frame, 1, frame.length));
+        socket.sendMore(DELIMITER);
+        socket.sendMore(signature.getBytes(StandardCharsets.US_ASCII));
+        socket.sendMore(header);
+        socket.sendMore(EMPTY_OBJECT); // parent_header
+        socket.sendMore(EMPTY_OBJECT); // metadata
+        socket.send(content);
     }
 
     void close() {
@@ -144,17 +172,18 @@ public final class IOPub {
         }
     }
 
-    /** JJava's message signing and framing on an XPUB socket, whose subscriptions can be read. */
-    private static final class Channel extends JupyterSocket {
+    /** JJava's message signing and framing, onto the inproc pair the publisher reads the frames from. */
+    private static final class Framer extends JupyterSocket {
 
-        Channel(ZMQ.Context context, HMACGenerator hmac) {
-            super(context, SocketType.XPUB, hmac, LOG);
-            setXpubVerbose(true); // every subscription, not only a topic's first, so every subscriber is welcomed
+        Framer(ZMQ.Context context, HMACGenerator hmac, String pair) {
+            super(context, SocketType.PAIR, hmac, LOG);
+            setLinger(0);
+            bind(pair);
         }
 
         @Override
         public void bind(KernelConnectionProperties props) {
-            bind(formatAddress(props.getTransport(), props.getIp(), props.getIopubPort()));
+            throw new UnsupportedOperationException("bound to its inproc pair");
         }
     }
 }
