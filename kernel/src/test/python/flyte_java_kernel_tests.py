@@ -57,7 +57,7 @@ class FlyteJavaKernelTests(jupyter_kernel_test.KernelTests):
     code_clear_output = 'System.out.println("gone"); clearOutput();'
 
 
-# getattr, not an import: a module-level IopubWelcomeTests name would also be collected, as a python3 kernel test
+# looked up on the module, not imported: a module-level IopubWelcomeTests would also run, against python3
 if hasattr(jupyter_kernel_test, "IopubWelcomeTests"):
 
     class FlyteJavaIopubWelcomeTests(jupyter_kernel_test.IopubWelcomeTests):
