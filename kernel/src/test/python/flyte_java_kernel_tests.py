@@ -1,9 +1,10 @@
 """The jupyter_kernel_test suite against the installed flyte-java kernelspec.
 
 Runs with Debian's jupyter_kernel_test 0.4.5 (jupyter_client 7) and with PyPI's 0.7.0 (jupyter_client 8).
-Every test of KernelTests gets a sample, so none is skipped for lack of one. (0.7.0's separate
-IopubWelcomeTests class, JEP 65, needs an XPUB IOPub socket the kernel does not have yet.) Run with
-JUPYTER_PATH pointing at the directory holding kernels/flyte-java (JupyterKernelTestIT does).
+Every test of KernelTests gets a sample, so none is skipped for lack of one. 0.7.0's separate
+IopubWelcomeTests class (JEP 65: the first IOPub message a client gets is iopub_welcome) runs too,
+defined here only where the installed suite has it (0.4.5 does not). Run with JUPYTER_PATH pointing
+at the directory holding kernels/flyte-java (JupyterKernelTestIT does).
 """
 import unittest
 
@@ -54,6 +55,14 @@ class FlyteJavaKernelTests(jupyter_kernel_test.KernelTests):
     code_inspect_sample = "Math.max"
 
     code_clear_output = 'System.out.println("gone"); clearOutput();'
+
+
+# looked up on the module, not imported: a module-level IopubWelcomeTests would also run, against python3
+if hasattr(jupyter_kernel_test, "IopubWelcomeTests"):
+
+    class FlyteJavaIopubWelcomeTests(jupyter_kernel_test.IopubWelcomeTests):
+        kernel_name = "flyte-java"
+        support_iopub_welcome = True
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ public final class KernelConnection implements AutoCloseable {
         HMACGenerator hmac = props.createHMACGenerator();
         this.shell = new RequestChannel(context, hmac, false, shellHandler);
         this.control = new RequestChannel(context, hmac, true, controlHandler);
-        this.iopub = new IOPub(context, hmac);
+        this.iopub = new IOPub(context, hmac, messages);
         this.stdin = new Stdin(context, hmac, messages);
     }
 

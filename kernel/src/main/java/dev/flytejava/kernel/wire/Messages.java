@@ -32,6 +32,11 @@ public final class Messages {
         return build(List.of(IOPUB_TOPIC), parent, type, content);
     }
 
+    /** The header fields of a kernel message of a type jjava has no {@link MessageType} for (iopub_welcome). */
+    Map<String, String> header(String msgType) {
+        return Map.of("msg_id", UUID.randomUUID().toString(), "username", Header.KERNEL_USERNAME, "session", sessionId,
+                "date", KernelTimestamp.now().getDateString(), "msg_type", msgType, "version", Header.PROTOCOL_VERISON);
+    }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Message<?> build(List<byte[]> identities, Message<?> parent, MessageType<?> type, Object content) {
