@@ -345,11 +345,11 @@ public final class WorkflowSource {
         return "Map.ofEntries(" + String.join(", ", items) + ")";
     }
 
-    /** A unique Java field name for a Flyte name. */
+    /** A unique Java field name for a Flyte name, clear of the class's own fields. */
     private static String field(String name, Map<String, String> fields) {
         String base = JavaText.identifier(name);
         String field = base;
-        for (int i = 2; fields.containsValue(field); i++) field = base + i;
+        for (int i = 2; fields.containsValue(field) || field.equals("ENGINE") || field.equals("WORKFLOWS"); i++) field = base + i;
         fields.put(name, field);
         return field;
     }
