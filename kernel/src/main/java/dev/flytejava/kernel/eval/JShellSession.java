@@ -69,7 +69,7 @@ public final class JShellSession implements AutoCloseable {
 
     /**
      * Starts JShell with the kernel's class path visible to cells, and runs the default imports. On a JDK newer than
-     * {@link #RUNTIME_IMAGE_JAVA} cells are compiled with {@code --release} of that version.
+     * {@link #RUNTIME_IMAGE_JAVA} cells are compiled against that version's API ({@link RuntimeImageRelease}).
      *
      * @param kernelLoader the loader of the kernel's classes; the session's loader delegates to it
      */
@@ -82,10 +82,10 @@ public final class JShellSession implements AutoCloseable {
                 .out(discard)
                 .err(discard)
                 .in(InputStream.nullInputStream());
-        if (Runtime.version().feature() > RUNTIME_IMAGE_JAVA) {
-            // cells ship to the runtime image's JVM: a newer kernel JDK must not compile class files it cannot load
-            builder.compilerOptions("--release", String.valueOf(RUNTIME_IMAGE_JAVA));
-        }
+        // cells ship to the runtime image's JVM: a newer kernel JDK must not compile class files it cannot load
+        List<String> release = RuntimeImageRelease.compilerOptions(Runtime.version().feature(),
+                Path.of(System.getProperty("java.home")), System.getenv(RuntimeImageRelease.JDK_ENV));
+        if (!release.isEmpty()) builder.compilerOptions(release.toArray(String[]::new));
         JShell shell = builder.build();
         JShellSession session = new JShellSession(shell, control, delegate.loader());
         String classPath = System.getProperty("java.class.path", "");
