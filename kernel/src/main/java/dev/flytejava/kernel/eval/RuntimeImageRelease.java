@@ -41,7 +41,7 @@ final class RuntimeImageRelease {
     }
 
     /** A JDK image of that version: its {@code release} file says so and it has its modules. */
-    static boolean isJdk(Path home, String release) {
+    private static boolean isJdk(Path home, String release) {
         Path file = home.resolve("release");
         if (!Files.isRegularFile(file) || !Files.isRegularFile(home.resolve("lib/modules"))) return false;
         try {

@@ -67,7 +67,11 @@ final class ReferenceTasks {
         }
 
         String id() {
-            return project + ":" + domain + ":" + name + ":" + version;
+            return referenceId().toString();
+        }
+
+        dev.flytejava.runtime.model.ReferenceId referenceId() {
+            return new dev.flytejava.runtime.model.ReferenceId(project, domain, name, version);
         }
     }
 
@@ -93,7 +97,7 @@ final class ReferenceTasks {
         }
         if (options.launchPlan()) {
             return declarations.declareReferenceLaunchPlan(dev.flytejava.runtime.model.ReferenceLaunchPlan.of(parsed.name(), declared,
-                    options.project(), options.domain(), options.name(), options.version()), parsed, options.id());
+                    options.referenceId()), parsed, options.id());
         }
         TaskCard card = declarations.declareTask("--reference " + options.id(), body);
         return card;

@@ -101,13 +101,13 @@ final class TaskBinder {
             built = PodTask.withSidecars(built, sidecars);
         }
         if (options.reference().isPresent()) {
-            String[] id;
+            dev.flytejava.runtime.model.ReferenceId id;
             try {
-                id = ReferenceTask.parse(options.reference().get());
+                id = dev.flytejava.runtime.model.ReferenceId.parse(options.reference().get());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--reference of " + where + ": " + e.getMessage(), e);
             }
-            built = ReferenceTask.of(built, id[0], id[1], id[2], id[3]);
+            built = ReferenceTask.of(built, id);
         }
         return new Bound(built, closure, className);
     }

@@ -139,10 +139,15 @@ final class TaskSpecs {
   /** A reference task's full identifier (left as it is by {@link SpecRewrite}), else the task's blank one. */
   static Identifier referenceOrTaskId(Task task) {
     if (task.body() instanceof dev.flytejava.runtime.model.ReferenceTask r) {
-      return Identifier.newBuilder().setResourceType(ResourceType.TASK).setProject(r.project()).setDomain(r.domain())
-          .setName(r.name()).setVersion(r.version()).build();
+      return referenceId(ResourceType.TASK, r.id());
     }
     return taskId(task.name());
+  }
+
+  /** An entity registered elsewhere, by its full identifier. */
+  static Identifier referenceId(ResourceType type, dev.flytejava.runtime.model.ReferenceId id) {
+    return Identifier.newBuilder().setResourceType(type).setProject(id.project()).setDomain(id.domain())
+        .setName(id.name()).setVersion(id.version()).build();
   }
 
   /**

@@ -114,8 +114,7 @@ final class WorkflowSpecs {
   static Identifier referenceOrLaunchPlanId(dev.flytejava.runtime.model.LaunchPlan plan) {
     dev.flytejava.runtime.model.ReferenceLaunchPlan r = dev.flytejava.runtime.model.ReferenceLaunchPlan.of(plan);
     if (r != null) {
-      return Identifier.newBuilder().setResourceType(ResourceType.LAUNCH_PLAN).setProject(r.project())
-          .setDomain(r.domain()).setName(r.name()).setVersion(r.version()).build();
+      return TaskSpecs.referenceId(ResourceType.LAUNCH_PLAN, r.id());
     }
     return launchPlanId(plan.name());
   }

@@ -3,7 +3,6 @@ package dev.flytejava.runtime.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,22 +16,15 @@ public final class ReferenceLaunchPlan implements TaskBody {
   /** The stand-in workflow's one node. */
   public static final String NODE = "remote";
 
-  private final String project;
-  private final String domain;
-  private final String name;
-  private final String version;
+  private final ReferenceId id;
 
-  private ReferenceLaunchPlan(String project, String domain, String name, String version) {
-    this.project = requireNonBlank(project, "project");
-    this.domain = requireNonBlank(domain, "domain");
-    this.name = requireNonBlank(name, "name");
-    this.version = requireNonBlank(version, "version");
+  private ReferenceLaunchPlan(ReferenceId id) {
+    this.id = java.util.Objects.requireNonNull(id, "id");
   }
 
-  /** A launch plan named {@code localName} (how cells call it) standing for {@code project:domain:name:version}. */
-  public static LaunchPlan of(String localName, TypedInterface iface, String project, String domain, String name,
-      String version) {
-    ReferenceLaunchPlan reference = new ReferenceLaunchPlan(project, domain, name, version);
+  /** A launch plan named {@code localName} (how cells call it) standing for {@code id}. */
+  public static LaunchPlan of(String localName, TypedInterface iface, ReferenceId id) {
+    ReferenceLaunchPlan reference = new ReferenceLaunchPlan(id);
     Task standIn = new Task(localName, iface, TaskOptions.defaults(), "reference-launch-plan:" + reference, reference);
     Map<String, Binding> inputs = new LinkedHashMap<>();
     iface.inputs().forEach(v -> inputs.put(v.name(), Binding.input(v.name())));
@@ -49,20 +41,8 @@ public final class ReferenceLaunchPlan implements TaskBody {
     return nodes.size() == 1 && nodes.get(0) instanceof TaskNode t && t.task().body() instanceof ReferenceLaunchPlan r ? r : null;
   }
 
-  public String project() {
-    return project;
-  }
-
-  public String domain() {
-    return domain;
-  }
-
-  public String name() {
-    return name;
-  }
-
-  public String version() {
-    return version;
+  public ReferenceId id() {
+    return id;
   }
 
   @Override
@@ -73,14 +53,6 @@ public final class ReferenceLaunchPlan implements TaskBody {
 
   @Override
   public String toString() {
-    return project + ":" + domain + ":" + name + ":" + version;
-  }
-
-  private static String requireNonBlank(String value, String what) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("a reference launch plan needs a " + what);
-    }
-    Objects.requireNonNull(value);
-    return value;
+    return id.toString();
   }
 }

@@ -67,7 +67,7 @@ class PerEntityVersionsTest {
 
   @Test
   void aReferenceTaskKeepsItsIdentifierAndIsNotCompiled() {
-    Task remote = ReferenceTask.of(task("shift"), "py", "prod", "mixed.shift", "v9");
+    Task remote = ReferenceTask.of(task("shift"), new dev.flytejava.runtime.model.ReferenceId("py", "prod", "mixed.shift", "v9"));
     CompiledEntities c = compile(workflow(task("a"), remote), Map.of("a", "a1"));
     assertNull(c.find(EntityId.Kind.TASK, "shift"));
     WorkflowSpec spec = ((CompiledSpec.OfWorkflow) c.find(EntityId.Kind.WORKFLOW, "wf")).spec();
@@ -83,7 +83,7 @@ class PerEntityVersionsTest {
   @Test
   void aReferenceLaunchPlanKeepsItsIdentifierAndNeitherItNorItsStandInIsCompiled() {
     dev.flytejava.runtime.model.LaunchPlan remote = dev.flytejava.runtime.model.ReferenceLaunchPlan.of("shiftTwice",
-        task("x").iface(), "py", "prod", "mixed.shift_twice", "v3");
+        task("x").iface(), new dev.flytejava.runtime.model.ReferenceId("py", "prod", "mixed.shift_twice", "v3"));
     WorkflowBuilder wf = WorkflowBuilder.create("caller", engine);
     wf.input("x", long.class);
     wf.output("o0", wf.node("n0", remote, Map.of("x", Binding.input("x"))).output());
