@@ -17,6 +17,10 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.File;
@@ -41,16 +45,21 @@ public final class AdminClient implements AutoCloseable {
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
   private final ManagedChannel owned;
+  private final EventLoopGroup ownedLoop;
   private final Channel channel;
   private final TokenSource tokens;
   private final RetryPolicy retry;
 
-  private AdminClient(ManagedChannel owned, Channel raw, TokenSource tokens, RetryPolicy retry) {
+  private AdminClient(ManagedChannel owned, EventLoopGroup ownedLoop, Channel raw, TokenSource tokens,
+      RetryPolicy retry) {
     this.owned = owned;
+    this.ownedLoop = ownedLoop;
     this.tokens = tokens;
     this.retry = retry;
     this.channel = ClientInterceptors.intercept(raw, new BearerToken());
   }
+
+  private static final DefaultThreadFactory DAEMON_LOOP_THREADS = new DefaultThreadFactory("flyte-admin-client", true);
 
   /** Where a Pkce login's URL goes when the caller names no place: standard error. */
   public static final Consumer<String> PRINT_LOGIN_URL =
@@ -70,22 +79,31 @@ public final class AdminClient implements AutoCloseable {
   /** As {@link #connect(FlyteConfig, Map, RetryPolicy)}, with a Pkce login's URL handed to {@code loginPrompt}. */
   public static AdminClient connect(FlyteConfig config, Map<String, String> env, RetryPolicy retry,
       Consumer<String> loginPrompt) {
-    ManagedChannel ch = open(config);
+    EventLoopGroup loop = new NioEventLoopGroup(1, DAEMON_LOOP_THREADS);
+    ManagedChannel ch;
     try {
-      return new AdminClient(ch, ch, tokens(config, env, ch, Clock.systemUTC(), loginPrompt), retry);
+      ch = open(config, loop);
+    } catch (RuntimeException e) {
+      loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      throw e;
+    }
+    try {
+      return new AdminClient(ch, loop, ch, tokens(config, env, ch, Clock.systemUTC(), loginPrompt), retry);
     } catch (RuntimeException e) {
       ch.shutdownNow();
+      loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       throw e;
     }
   }
 
   /** A client on a channel the caller owns (tests: the testkit's in-process channel). */
   public static AdminClient on(ManagedChannel channel, FlyteConfig config, Map<String, String> env, RetryPolicy retry) {
-    return new AdminClient(null, channel, tokens(config, env, channel, Clock.systemUTC(), PRINT_LOGIN_URL), retry);
+    return new AdminClient(null, null, channel, tokens(config, env, channel, Clock.systemUTC(), PRINT_LOGIN_URL), retry);
   }
 
-  private static ManagedChannel open(FlyteConfig config) {
-    NettyChannelBuilder b = NettyChannelBuilder.forTarget(config.target()).maxInboundMessageSize(64 << 20);
+  private static ManagedChannel open(FlyteConfig config, EventLoopGroup loop) {
+    NettyChannelBuilder b = NettyChannelBuilder.forTarget(config.target()).maxInboundMessageSize(64 << 20)
+        .eventLoopGroup(loop).channelType(NioSocketChannel.class);
     if (config.insecure()) {
       return b.usePlaintext().build();
     }
@@ -179,6 +197,13 @@ public final class AdminClient implements AutoCloseable {
     }
   }
 
+  /** Starts connecting now rather than at the first call, so that the connection is made while the caller works. */
+  public void startConnecting() {
+    if (owned != null) {
+      owned.getState(true);
+    }
+  }
+
   public AdminServiceGrpc.AdminServiceBlockingStub admin() {
     return AdminServiceGrpc.newBlockingStub(channel);
   }
@@ -253,15 +278,22 @@ public final class AdminClient implements AutoCloseable {
     return status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
   }
 
+  /**
+   * Closes the channel and its event loop. The loop is the client's own, not grpc's shared one (released a second
+   * after its last channel), because a JVM exits only after waiting up to 300 ms for threads still in native code,
+   * as an idle loop is in epoll: a short command would pay that at every exit.
+   */
   @Override
   public void close() {
-    if (owned != null) {
-      owned.shutdownNow();
-      try {
-        owned.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (owned == null) {
+      return;
+    }
+    owned.shutdownNow();
+    try {
+      owned.awaitTermination(5, TimeUnit.SECONDS);
+      ownedLoop.shutdownGracefully(0, 5, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -5,10 +5,11 @@ import dev.flytejava.runtime.packaging.ShippedCode;
 import flyteidl.service.Dataproxy.CreateUploadLocationRequest;
 import flyteidl.service.Dataproxy.CreateUploadLocationResponse;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -23,28 +24,39 @@ final class CodeUpload {
   private CodeUpload() {
   }
 
-  static String upload(AdminClient client, HttpClient http, ShippedCode code, String project, String domain) {
+  static String upload(AdminClient client, ShippedCode code, String project, String domain) {
     byte[] md5 = md5(code.tarGz());
     CreateUploadLocationResponse where = client.dataProxy("CreateUploadLocation", d -> d.createUploadLocation(
         CreateUploadLocationRequest.newBuilder().setProject(project).setDomain(domain).setFilename(code.fileName())
             .setContentMd5(ByteString.copyFrom(md5))
             .setExpiresIn(com.google.protobuf.Duration.newBuilder().setSeconds(3600)).build()));
-    HttpResponse<String> reply;
+    int status;
+    String body;
     try {
-      reply = http.send(HttpRequest.newBuilder(URI.create(where.getSignedUrl())).timeout(Duration.ofMinutes(5))
-          .header("Content-MD5", Base64.getEncoder().encodeToString(md5))
-          .header("Content-Type", "application/octet-stream")
-          .PUT(HttpRequest.BodyPublishers.ofByteArray(code.tarGz())).build(), HttpResponse.BodyHandlers.ofString());
+      // HttpURLConnection, not java.net.http.HttpClient: the latter keeps a selector thread in native code until it
+      // is collected, and a JVM waits up to 300 ms at exit for such threads
+      HttpURLConnection put = (HttpURLConnection) URI.create(where.getSignedUrl()).toURL().openConnection();
+      put.setRequestMethod("PUT");
+      put.setConnectTimeout((int) Duration.ofSeconds(10).toMillis());
+      put.setReadTimeout((int) Duration.ofMinutes(5).toMillis());
+      put.setDoOutput(true);
+      put.setFixedLengthStreamingMode(code.tarGz().length);
+      put.setRequestProperty("Content-MD5", Base64.getEncoder().encodeToString(md5));
+      put.setRequestProperty("Content-Type", "application/octet-stream");
+      try (OutputStream out = put.getOutputStream()) {
+        out.write(code.tarGz());
+      }
+      status = put.getResponseCode();
+      try (InputStream in = status / 100 == 2 ? put.getInputStream() : put.getErrorStream()) {
+        body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
     } catch (IOException e) {
       throw new FlyteRemoteException("uploading the code to " + where.getNativeUrl() + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FlyteRemoteException("interrupted while uploading the code to " + where.getNativeUrl());
     }
-    if (reply.statusCode() / 100 != 2) {
+    if (status / 100 != 2) {
       // the signed URL's query carries the signature, so only the object's native URL is named
       throw new FlyteRemoteException("uploading the code to " + where.getNativeUrl() + " failed: HTTP "
-          + reply.statusCode() + " " + abbreviate(reply.body()));
+          + status + " " + abbreviate(body));
     }
     return where.getNativeUrl();
   }
