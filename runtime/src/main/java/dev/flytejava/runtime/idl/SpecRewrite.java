@@ -8,7 +8,10 @@ import flyteidl.core.Workflow.IfElseBlock;
 import flyteidl.core.Workflow.Node;
 import flyteidl.core.Workflow.WorkflowTemplate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Rewrites compiled specs in one place, where flytectl's {@code hydrateSpec} rewrites them at registration: the
@@ -28,27 +31,26 @@ public final class SpecRewrite {
   /** Every identifier of {@code specs} with this project and domain, and the version {@code versionOf} gives it. */
   public static List<CompiledSpec> identifiers(List<CompiledSpec> specs, String project, String domain,
       java.util.function.Function<Identifier, String> versionOf) {
-    Stamp stamp = new Stamp(project, domain, versionOf);
+    Identifiers stamp = new Identifiers(id -> {
+      if (!id.getVersion().isEmpty() && !id.getProject().isEmpty()) {
+        return; // a reference to an entity registered elsewhere keeps its identifier
+      }
+      id.setVersion(versionOf.apply(id.build())).setProject(project).setDomain(domain);
+    });
     List<CompiledSpec> out = new ArrayList<>(specs.size());
     for (CompiledSpec s : specs) {
-      if (s instanceof CompiledSpec.OfTask t) {
-        TaskSpec.Builder b = t.spec().toBuilder();
-        stamp.apply(b.getTemplateBuilder().getIdBuilder());
-        out.add(new CompiledSpec.OfTask(b.build()));
-      } else if (s instanceof CompiledSpec.OfWorkflow w) {
-        WorkflowSpec.Builder b = w.spec().toBuilder();
-        stamp.template(b.getTemplateBuilder());
-        for (WorkflowTemplate.Builder sub : b.getSubWorkflowsBuilderList()) {
-          stamp.template(sub);
-        }
-        out.add(new CompiledSpec.OfWorkflow(b.build()));
-      } else {
-        LaunchPlan.Builder b = ((CompiledSpec.OfLaunchPlan) s).plan().toBuilder();
-        stamp.apply(b.getIdBuilder());
-        stamp.apply(b.getSpecBuilder().getWorkflowIdBuilder());
-        out.add(new CompiledSpec.OfLaunchPlan(b.build()));
-      }
+      out.add(stamp.rewrite(s, true));
     }
+    return out;
+  }
+
+  /**
+   * The identifiers {@code spec} refers to: a workflow's task nodes, subworkflows and launch plans (also inside
+   * branches, array nodes and subworkflow templates, whose own identifiers count too), a launch plan's workflow.
+   */
+  public static Set<Identifier> references(CompiledSpec spec) {
+    Set<Identifier> out = new LinkedHashSet<>();
+    new Identifiers(id -> out.add(id.build())).rewrite(spec, false);
     return out;
   }
 
@@ -71,16 +73,36 @@ public final class SpecRewrite {
     return out;
   }
 
-  private record Stamp(String project, String domain, java.util.function.Function<Identifier, String> versionOf) {
-    void apply(Identifier.Builder id) {
-      if (!id.getVersion().isEmpty() && !id.getProject().isEmpty()) {
-        return; // a reference to an entity registered elsewhere keeps its identifier
+  /** Visits every identifier of a spec, its own one only when asked. */
+  private record Identifiers(Consumer<Identifier.Builder> visit) {
+    CompiledSpec rewrite(CompiledSpec s, boolean own) {
+      if (s instanceof CompiledSpec.OfTask t) {
+        TaskSpec.Builder b = t.spec().toBuilder();
+        if (own) {
+          visit.accept(b.getTemplateBuilder().getIdBuilder());
+        }
+        return new CompiledSpec.OfTask(b.build());
       }
-      id.setVersion(versionOf.apply(id.build())).setProject(project).setDomain(domain);
+      if (s instanceof CompiledSpec.OfWorkflow w) {
+        WorkflowSpec.Builder b = w.spec().toBuilder();
+        template(b.getTemplateBuilder(), own);
+        for (WorkflowTemplate.Builder sub : b.getSubWorkflowsBuilderList()) {
+          template(sub, true);
+        }
+        return new CompiledSpec.OfWorkflow(b.build());
+      }
+      LaunchPlan.Builder b = ((CompiledSpec.OfLaunchPlan) s).plan().toBuilder();
+      if (own) {
+        visit.accept(b.getIdBuilder());
+      }
+      visit.accept(b.getSpecBuilder().getWorkflowIdBuilder());
+      return new CompiledSpec.OfLaunchPlan(b.build());
     }
 
-    void template(WorkflowTemplate.Builder t) {
-      apply(t.getIdBuilder());
+    void template(WorkflowTemplate.Builder t, boolean own) {
+      if (own) {
+        visit.accept(t.getIdBuilder());
+      }
       for (Node.Builder n : t.getNodesBuilderList()) {
         node(n);
       }
@@ -91,10 +113,10 @@ public final class SpecRewrite {
 
     void node(Node.Builder n) {
       switch (n.getTargetCase()) {
-        case TASK_NODE -> apply(n.getTaskNodeBuilder().getReferenceIdBuilder());
+        case TASK_NODE -> visit.accept(n.getTaskNodeBuilder().getReferenceIdBuilder());
         case WORKFLOW_NODE -> {
           var w = n.getWorkflowNodeBuilder();
-          apply(w.hasLaunchplanRef() ? w.getLaunchplanRefBuilder() : w.getSubWorkflowRefBuilder());
+          visit.accept(w.hasLaunchplanRef() ? w.getLaunchplanRefBuilder() : w.getSubWorkflowRefBuilder());
         }
         case BRANCH_NODE -> {
           IfElseBlock.Builder b = n.getBranchNodeBuilder().getIfElseBuilder();

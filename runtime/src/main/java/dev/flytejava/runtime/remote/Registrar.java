@@ -3,6 +3,7 @@ package dev.flytejava.runtime.remote;
 import dev.flytejava.runtime.idl.CompiledEntities;
 import dev.flytejava.runtime.idl.CompiledSpec;
 import dev.flytejava.runtime.idl.EntrypointArgs;
+import dev.flytejava.runtime.idl.SpecRewrite;
 import dev.flytejava.runtime.model.EntityId;
 import dev.flytejava.runtime.packaging.ShippedCode;
 import flyteidl.admin.Common.ObjectGetRequest;
@@ -15,46 +16,168 @@ import flyteidl.core.IdentifierOuterClass.Identifier;
 import flyteidl.core.Tasks.TaskTemplate;
 import flyteidl.core.Workflow.WorkflowTemplate;
 import io.grpc.Status;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
 
 /**
- * Registers compiled entities as flytectl registers a package: the code first (through the data proxy), then tasks,
- * workflows and launch plans in that order. Each entity is looked up first, so an unchanged registration creates
- * nothing; ALREADY_EXISTS (a reply lost after the create went through) counts as done once the stored spec is
- * found equal; a different spec under a registered id is an error naming it.
+ * Registers compiled entities as flytectl registers a package: tasks, workflows and launch plans in that order, after
+ * the code (through the data proxy). Entities are looked up first, and the code goes up only when something is to be
+ * created, so an unchanged registration creates and uploads nothing. ALREADY_EXISTS (a reply lost after the create
+ * went through) counts as done once the stored spec is found equal; a different spec under a registered id is an
+ * error naming it.
+ *
+ * <p>When each entity's version hashes its own content and the versions of what it refers to, an entity found
+ * registered vouches for everything below it: FlyteAdmin creates a launch plan only over a registered workflow and a
+ * workflow only over registered tasks, subworkflows and launch plans, and equal versions mean equal content. So the
+ * entities no other one refers to are looked up first, and only what they do not cover is looked up one by one (an
+ * unchanged workflow costs one look-up; a registration cut halfway is completed from where it stopped).
  */
 public final class Registrar {
+  /** How many calls a registration has in flight at most. */
+  public static final int PARALLEL_CALLS = 8;
+  private static final ThreadFactory CALL_THREADS = r -> {
+    Thread t = new Thread(r, "flyte-registration-call");
+    t.setDaemon(true);
+    return t;
+  };
+
   private final AdminClient client;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   public Registrar(AdminClient client) {
     this.client = client;
   }
 
-  /** What one registration did, entity by entity. */
+  /**
+   * What one registration did, entity by entity; {@code codeUrl} is where the code went, or null when nothing had
+   * to be created and so nothing was uploaded.
+   */
   public record Result(String codeUrl, List<Identifier> created, List<Identifier> unchanged) {
   }
 
-  /** Registers {@code entities} (already targeted at their project and domain) with {@code code}. */
+  /** Registers {@code plan} in {@code project} and {@code domain}. */
+  public Result register(RegistrationPlan plan, String project, String domain) {
+    return register(plan.targeted(project, domain), plan.code());
+  }
+
+  /**
+   * Registers {@code entities} (already targeted at their project and domain) with {@code code}. Look-ups, and the
+   * creates of tasks (which depend on nothing), go out {@value #PARALLEL_CALLS} at a time: against a cluster, where
+   * each call costs a round trip, 22 entities then take a few round trips instead of 44.
+   */
   public Result register(CompiledEntities entities, ShippedCode code) {
     if (entities.specs().isEmpty()) {
       throw new FlyteRemoteException("nothing to register");
     }
-    Identifier first = entities.specs().get(0).id();
-    String codeUrl = CodeUpload.upload(client, http, code, first.getProject(), first.getDomain());
-    List<Identifier> created = new ArrayList<>();
-    List<Identifier> unchanged = new ArrayList<>();
-    for (EntityId.Kind kind : EntityId.Kind.values()) { // TASK, WORKFLOW, LAUNCH_PLAN: dependencies first
-      for (CompiledSpec spec : entities.ofKind(kind)) {
-        CompiledSpec placed = kind == EntityId.Kind.TASK ? withCode((CompiledSpec.OfTask) spec, codeUrl) : spec;
-        (ensure(placed, entities.versionPerEntity()) ? created : unchanged).add(placed.id());
+    boolean perEntity = entities.versionPerEntity();
+    ExecutorService calls = Executors.newFixedThreadPool(PARALLEL_CALLS, CALL_THREADS);
+    try {
+      Map<Identifier, Boolean> found = new HashMap<>(); // each entity is looked up once
+      Set<Identifier> covered = perEntity ? coveredByRoots(entities, code, found, calls) : Set.of();
+      List<CompiledSpec> toLookUp = entities.specs().stream()
+          .filter(s -> !covered.contains(s.id()) && !found.containsKey(s.id())).toList();
+      List<Boolean> looked = inParallel(calls, toLookUp, s -> found(s, code, perEntity));
+      for (int i = 0; i < toLookUp.size(); i++) {
+        found.put(toLookUp.get(i).id(), looked.get(i));
+      }
+      List<CompiledSpec> missing = new ArrayList<>();
+      List<Identifier> unchanged = new ArrayList<>();
+      for (EntityId.Kind kind : EntityId.Kind.values()) { // TASK, WORKFLOW, LAUNCH_PLAN: dependencies first
+        for (CompiledSpec spec : entities.ofKind(kind)) {
+          if (covered.contains(spec.id()) || found.get(spec.id())) {
+            unchanged.add(spec.id());
+          } else {
+            missing.add(spec);
+          }
+        }
+      }
+      if (missing.isEmpty()) {
+        return new Result(null, List.of(), List.copyOf(unchanged));
+      }
+      Identifier first = entities.specs().get(0).id();
+      String codeUrl = CodeUpload.upload(client, code, first.getProject(), first.getDomain());
+      List<CompiledSpec> tasks = missing.stream().filter(s -> s instanceof CompiledSpec.OfTask)
+          .map(s -> withCode((CompiledSpec.OfTask) s, codeUrl)).toList();
+      List<Boolean> tasksCreated = inParallel(calls, tasks, s -> create(s, code, perEntity));
+      List<Identifier> created = new ArrayList<>();
+      for (int i = 0; i < tasks.size(); i++) {
+        (tasksCreated.get(i) ? created : unchanged).add(tasks.get(i).id());
+      }
+      for (CompiledSpec spec : missing) { // workflows and launch plans in order: one may refer to the one before
+        if (!(spec instanceof CompiledSpec.OfTask)) {
+          (create(spec, code, perEntity) ? created : unchanged).add(spec.id());
+        }
+      }
+      return new Result(codeUrl, List.copyOf(created), List.copyOf(unchanged));
+    } finally {
+      calls.shutdownNow();
+    }
+  }
+
+  /** {@code call} of each spec on {@code calls}, the results in order; the first failure (in order) is thrown. */
+  private static <T> List<T> inParallel(ExecutorService calls, List<CompiledSpec> specs, Function<CompiledSpec, T> call) {
+    if (specs.size() <= 1) {
+      return specs.stream().map(call).toList(); // no hand-over for one call
+    }
+    List<CompletableFuture<T>> futures = specs.stream()
+        .map(s -> CompletableFuture.supplyAsync(() -> call.apply(s), calls)).toList();
+    List<T> out = new ArrayList<>(futures.size());
+    for (CompletableFuture<T> f : futures) {
+      try {
+        out.add(f.join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
       }
     }
-    return new Result(codeUrl, List.copyOf(created), List.copyOf(unchanged));
+    return out;
+  }
+
+  /**
+   * The entities that roots (specs no other spec refers to) found registered vouch for, the roots included; what
+   * the roots' look-ups found goes into {@code found}.
+   */
+  private Set<Identifier> coveredByRoots(CompiledEntities entities, ShippedCode code, Map<Identifier, Boolean> found,
+      ExecutorService calls) {
+    Map<Identifier, CompiledSpec> byId = new LinkedHashMap<>();
+    entities.specs().forEach(s -> byId.put(s.id(), s));
+    Set<Identifier> referred = new HashSet<>();
+    entities.specs().forEach(s -> referred.addAll(SpecRewrite.references(s)));
+    List<CompiledSpec> roots = entities.specs().stream().filter(s -> !referred.contains(s.id())).toList();
+    List<Boolean> registered = inParallel(calls, roots, r -> found(r, code, true));
+    Set<Identifier> covered = new HashSet<>();
+    for (int i = 0; i < roots.size(); i++) {
+      found.put(roots.get(i).id(), registered.get(i));
+      if (registered.get(i)) {
+        cover(roots.get(i), byId, covered);
+      }
+    }
+    return covered;
+  }
+
+  private static void cover(CompiledSpec spec, Map<Identifier, CompiledSpec> byId, Set<Identifier> covered) {
+    if (!covered.add(spec.id())) {
+      return;
+    }
+    for (Identifier ref : SpecRewrite.references(spec)) {
+      CompiledSpec below = byId.get(ref);
+      if (below != null) {
+        cover(below, byId, covered);
+      }
+    }
   }
 
   private static CompiledSpec withCode(CompiledSpec.OfTask task, String codeUrl) {
@@ -66,13 +189,15 @@ public final class Registrar {
     return task.with(b.build());
   }
 
-  /** Creates the entity unless it is registered; true if this call created it. */
-  private boolean ensure(CompiledSpec spec, boolean versionPerEntity) {
-    Optional<String> difference = stored(spec, versionPerEntity);
-    if (difference.isPresent()) {
-      check(spec, difference.get());
-      return false;
-    }
+  /** True when the entity is registered with our spec; an error when it is registered with another. */
+  private boolean found(CompiledSpec spec, ShippedCode code, boolean versionPerEntity) {
+    Optional<String> difference = stored(spec, code, versionPerEntity);
+    difference.ifPresent(d -> check(spec, d));
+    return difference.isPresent();
+  }
+
+  /** Creates the entity; true if this call created it, false if a lost reply had already done so. */
+  private boolean create(CompiledSpec spec, ShippedCode code, boolean versionPerEntity) {
     try {
       create(spec);
       return true;
@@ -80,7 +205,7 @@ public final class Registrar {
       if (e.code() != Status.Code.ALREADY_EXISTS) {
         throw e;
       }
-      check(spec, stored(spec, versionPerEntity).orElse("it cannot be read back"));
+      check(spec, stored(spec, code, versionPerEntity).orElse("it cannot be read back"));
       return false;
     }
   }
@@ -93,16 +218,19 @@ public final class Registrar {
   }
 
   /**
-   * Empty if absent; "" if the stored spec equals ours; else what differs. When each entity's version hashes its own
-   * code, a task registered earlier may name another upload of the code archive: its version says its code is ours.
+   * Empty if absent; "" if the stored spec equals ours; else what differs. A stored task's code location is not ours
+   * to compare (ours may not be uploaded yet): under one version for all, the archive it names must be ours (same
+   * digest, so same bytes); when each entity's version hashes its own code, it may be another archive, since its
+   * version says its code is ours.
    */
-  private Optional<String> stored(CompiledSpec spec, boolean versionPerEntity) {
+  private Optional<String> stored(CompiledSpec spec, ShippedCode code, boolean versionPerEntity) {
     ObjectGetRequest get = ObjectGetRequest.newBuilder().setId(spec.id()).build();
     try {
       if (spec instanceof CompiledSpec.OfTask t) {
         TaskTemplate theirs = client.admin("GetTask", a -> a.getTask(get)).getClosure().getCompiledTask().getTemplate();
         TaskTemplate ours = t.spec().getTemplate();
-        boolean same = versionPerEntity ? withoutCode(theirs).equals(withoutCode(ours)) : theirs.equals(ours);
+        boolean same = withoutCode(theirs).equals(withoutCode(ours))
+            && (versionPerEntity || codeLocation(theirs).endsWith("/" + code.fileName()));
         return Optional.of(same ? "" : "the task template differs");
       }
       if (spec instanceof CompiledSpec.OfWorkflow w) {
@@ -119,6 +247,13 @@ public final class Registrar {
       }
       throw e;
     }
+  }
+
+  /** The value of {@code --code} (the uploaded archive's location), or "". */
+  private static String codeLocation(TaskTemplate t) {
+    List<String> args = t.getContainer().getArgsList();
+    int at = args.indexOf("--code");
+    return at < 0 || at + 1 >= args.size() ? "" : args.get(at + 1);
   }
 
   /** The template with the value of {@code --code} (the uploaded archive's location) left out. */

@@ -10,6 +10,7 @@ import dev.flytejava.runtime.model.Binding;
 import dev.flytejava.runtime.model.Task;
 import dev.flytejava.runtime.model.Workflow;
 import dev.flytejava.runtime.packaging.ShippedCode;
+import dev.flytejava.runtime.remote.RegistrationPlan;
 import dev.flytejava.runtime.types.TypeEngine;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -28,6 +29,15 @@ final class Chains {
   static CompiledEntities compile(int n, String stepCode, ShippedCode code) {
     return new IdlCompiler(ENGINE).compile(EntitySet.of(chain(n, stepCode)),
         CompileOptions.forPackage().withTarget("flytesnacks", "development"), code.digest());
+  }
+
+  /**
+   * The chain as registration plans it: untargeted, each entity versioned by its own content, a task's from its code
+   * digest (here its code hash), so that other step code re-versions step and what runs it, not twice.
+   */
+  static RegistrationPlan plan(int n, String stepCode, ShippedCode code) {
+    return new RegistrationPlan(new IdlCompiler(ENGINE).compilePerEntity(EntitySet.of(chain(n, stepCode)),
+        CompileOptions.forPackage(), code.digest(), Map.of("step", stepCode, "twice", "twice-code")), code);
   }
 
   private static Workflow chain(int n, String stepCode) {
