@@ -54,6 +54,11 @@ public final class HeadlessSession implements AutoCloseable {
         return magics.registry();
     }
 
+    /** The session's magic provider of that type (the Flyte magics, say), if one was loaded. */
+    public <T> Optional<T> provider(Class<T> type) {
+        return magics.providers().stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
     /** Runs one cell as the kernel would; prints its value's plain text; throws naming the cell when it fails. */
     public Optional<Object> run(NotebookCells.Cell cell) {
         count++;

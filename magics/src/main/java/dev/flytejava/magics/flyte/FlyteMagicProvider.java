@@ -12,6 +12,11 @@ import dev.flytejava.magics.flyte.options.WorkflowOptions;
 public final class FlyteMagicProvider implements MagicProvider {
     private final FlyteMagics magics = new FlyteMagics(FlyteSession.defaultCacheDir());
 
+    /** The magics this provider registers, for tools that run a notebook headless. */
+    public FlyteMagics magics() {
+        return magics;
+    }
+
     @Override
     public void register(MagicRegistry registry) {
         registry.cell("task", "declare a Flyte task from one Java method", TaskOptions::usage, magics::task);

@@ -29,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.flytejava.runtime.remote.FlyteConfig;
+import dev.flytejava.runtime.remote.RegistrationPlan;
 
 /**
  * The Flyte magics of one notebook. The first of them to run (or {@link #start}) starts the
@@ -265,6 +267,19 @@ public final class FlyteMagics {
 
     private String signature(TypedInterface iface) {
         return TaskCard.signature(vars(iface.inputs()), vars(iface.outputs()));
+    }
+
+    /**
+     * For tools that run a notebook headless ({@code flyte-java register}): what registering NAME creates, as
+     * {@code %flyte register NAME [--version V] [--image IMAGE]} would (null options for the defaults).
+     */
+    public synchronized RegistrationPlan registrationPlan(String name, String version, String image) {
+        return remote().plan(name, version, image);
+    }
+
+    /** The config a {@code %flyte config} cell set in this session, if one did. */
+    public synchronized Optional<FlyteConfig> configSetByCells() {
+        return remote == null ? Optional.empty() : remote.configSet();
     }
 
     /** The running session, if started. */

@@ -11,6 +11,7 @@ import dev.flytejava.runtime.idl.CompileOptions;
 import dev.flytejava.runtime.remote.AdminClient;
 import dev.flytejava.runtime.remote.FlyteConfig;
 import dev.flytejava.runtime.remote.Registrar;
+import dev.flytejava.runtime.remote.RegistrationPlan;
 import dev.flytejava.runtime.remote.RemoteRun;
 import flyteidl.admin.ExecutionOuterClass.Execution;
 import flyteidl.core.Execution.WorkflowExecution;
@@ -44,6 +45,7 @@ final class RemoteCommands {
     private final FlyteSession session;
     private final Map<String, String> env;
     private FlyteConfig config;
+    private FlyteConfig configSet;
 
     RemoteCommands(FlyteSession session, Map<String, String> env) {
         this.session = session;
@@ -79,6 +81,7 @@ final class RemoteCommands {
             }
             config = next;
         }
+        configSet = config;
         FlyteConfig c = config();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("endpoint", String.valueOf(c.endpoint())));
@@ -199,13 +202,9 @@ final class RemoteCommands {
         }
     }
 
-    private record Registered(String name, Target target, Registrar.Result result) {
+    private record Registered(String name, Target target, RegistrationPlan plan, Registrar.Result result) {
         Table table() {
-            List<List<String>> rows = new ArrayList<>();
-            result.created().forEach(id -> rows.add(row(id, "created")));
-            result.unchanged().forEach(id -> rows.add(row(id, "unchanged")));
-            return new Table("Registered " + name + " in " + target.project + "/" + target.domain + " (code " + result.codeUrl() + ")",
-                    List.of("kind", "name", "version", "result"), rows);
+            return RegistrationTable.of(name, target.project, target.domain, plan.code().fileName(), result);
         }
 
         /** What an execution of {@code entity} launches: its launch plan, or the task itself. */
@@ -221,13 +220,27 @@ final class RemoteCommands {
     }
 
     private Registered registered(String name, Target target) {
-        Entity e = session.entities().find(name).orElseThrow(() -> session.entities().unknown(name, "in %flyte register"));
-        CompileOptions compile = CompileOptions.forPackage(env).withTarget(target.project, target.domain).withVersion(target.version);
-        if (target.image != null) compile = compile.withDefaultImage(target.image);
-        Shipping.Shipped shipped = new Shipping(session).ship(e, compile, true);
+        RegistrationPlan plan = plan(name, target.version, target.image);
         try (AdminClient client = connect()) {
-            return new Registered(name, target, new Registrar(client).register(shipped.specs(), shipped.code()));
+            return new Registered(name, target, plan, new Registrar(client).register(plan, target.project, target.domain));
         }
+    }
+
+    /**
+     * What registering NAME creates, before a project and domain are chosen: its specs, each entity versioned by its
+     * own content unless {@code version} is given, and the code its tasks run.
+     */
+    RegistrationPlan plan(String name, String version, String image) {
+        Entity e = session.entities().find(name).orElseThrow(() -> session.entities().unknown(name, "in %flyte register"));
+        CompileOptions compile = CompileOptions.forPackage(env).withVersion(version);
+        if (image != null) compile = compile.withDefaultImage(image);
+        Shipping.Shipped shipped = new Shipping(session).ship(e, compile, true);
+        return new RegistrationPlan(shipped.specs(), shipped.code());
+    }
+
+    /** The config a {@code %flyte config} cell set, if one did. */
+    Optional<FlyteConfig> configSet() {
+        return Optional.ofNullable(configSet);
     }
 
     /** The inputs as literals of their declared types (a List input is a list of its element type, not of objects). */
@@ -294,7 +307,4 @@ final class RemoteCommands {
         }
     }
 
-    private static List<String> row(Identifier id, String what) {
-        return List.of(id.getResourceType().name().toLowerCase(Locale.ROOT).replace('_', ' '), id.getName(), id.getVersion(), what);
-    }
 }
