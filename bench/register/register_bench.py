@@ -5,7 +5,7 @@ plan); ours' created/unchanged rows are read from what it prints, pyflyte's crea
 untimed pair of runs (count_creates.py).
 
   register_bench.py --launcher L --testkit T --pyflyte P --python PY --counter C --target DIR [--jdk25 HOME]
-                    [--runs 5] [--tasks 20] [--no-cds] [--no-aot]
+                    [--runs 5] [--tasks 20] [--no-aot]
 """
 import argparse
 import json
@@ -126,11 +126,12 @@ class Ours:
     """flyte-java register through the launcher, one way of running it: JVM options in FLYTE_JAVA_OPTS (with `use`,
     the option that maps an archive; `record`, the one that writes it, for the untimed warm-up) and JAVA_HOME."""
 
-    def __init__(self, key, label, launcher, notebook, name, config, work, opts="", record="", use="", java_home=None):
+    def __init__(self, key, label, launcher, notebook, name, config, work, opts="", record="", use="", java_home=None,
+                 env=None):
         self.key, self.label = key, label
         self.launcher, self.notebook, self.name, self.config, self.work = launcher, notebook, name, config, work
         self.opts, self.record, self.use = opts, record, use
-        self.env = dict(os.environ, FLYTE_JAVA_CACHE_DIR=os.path.join(work, "cache"))
+        self.env = dict(os.environ, FLYTE_JAVA_CACHE_DIR=os.path.join(work, "cache"), **(env or {}))
         self.env.pop("FLYTECTL_CONFIG", None)
         if java_home:
             self.env["JAVA_HOME"] = java_home
@@ -139,15 +140,15 @@ class Ours:
         java = java if java == "java" or os.path.exists(java) else "java"  # as bin/flyte-java picks it
         version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()
         self.java = f"{java}: {version[0]}" if version else java
-        self.first, self.again, self.phases = [], [], []
+        self.first, self.again, self.phases, self.cold = [], [], [], []
         self.again_created, self.again_unchanged = [], []
         self.versions = []  # per timed run, the versions it registered
 
-    def run(self, project, timeout, recording=False):
+    def run(self, project, timeout, recording=False, cells=False):
         options = " ".join(o for o in (self.opts, self.record if recording else self.use) if o)
         env = dict(self.env, FLYTE_JAVA_OPTS=options)
         command = [self.launcher, "register", self.notebook, self.name, "--config", self.config,
-                   "--project", project, "--domain", DOMAIN]
+                   "--project", project, "--domain", DOMAIN] + (["--no-cache"] if cells else [])
         seconds, out, err, rc = run_timed(command, self.work, env, timeout)
         if rc != 0:
             tail = "\n".join(line for _, line in err[-40:])
@@ -157,8 +158,16 @@ class Ours:
         created, unchanged = results.count("created"), results.count("unchanged")
         return seconds, created, unchanged, phases(err, seconds, self.name), {m.group(3) for m in rows if m}
 
-    def sample(self, project, entities, timeout, problems):
-        """One fresh registration into project, then the same again; records both."""
+    def sample(self, project, entities, timeout, problems, cold_project=None):
+        """One fresh registration into project, then the same again; records both. With cold_project, first one
+        more fresh registration there with --no-cache: the cells run, as after an edit."""
+        if cold_project:
+            cold, created, _, ph, _ = self.run(cold_project, timeout, cells=True)
+            if created != entities:
+                problems.append(f"{self.label}, {cold_project}: the --no-cache registration created {created} of {entities}")
+            self.cold.append(cold)
+            if ph:
+                self.phases.append(ph)
         first, created, _, _, v1 = self.run(project, timeout)
         if created != entities:
             problems.append(f"{self.label}, {project}: the first registration created {created} of {entities}")
@@ -171,21 +180,21 @@ class Ours:
         self.again.append(again)
         self.again_created.append(created)
         self.again_unchanged.append(unchanged)
-        if ph:
-            self.phases.append(ph)
-        return f"{self.key} {first:.2f}/{again:.2f} s"
+        cold = f", cells run {self.cold[-1]:.2f} s" if cold_project else ""
+        return f"{self.key} {first:.2f}/{again:.2f} s{cold}"
 
 
 def phases(err, seconds, name):
-    """Where the time of one run went, from when its lines reached stderr: (start to the first cell's display,
-    the other cells, %flyte register, the result to process exit), or None when a mark is missing."""
+    """Where the time of a --no-cache run (its cells run) went, from when its lines reached stderr: start to the first
+    cell's display, the other cells, making the plan (closure, code archive, specs), then registering it and exiting;
+    None when a mark is missing."""
     def first(prefix):
         return next((t for t, line in err if line.startswith(prefix)), None)
-    marks = [first("task t01"), first(f"{name}:"), first("Flyte config"), first("Registered ")]
+    marks = [first("task t01"), first(f"{name}:"), first("flyte-java register: not keeping")]
     if None in marks:
         return None
-    cell1, workflow, config, registered = marks
-    return cell1, workflow - cell1, registered - config, seconds - registered
+    cell1, workflow, planned = marks
+    return cell1, workflow - cell1, planned - workflow, seconds - planned
 
 
 class Peer:
@@ -245,7 +254,6 @@ def main():
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--tasks", type=int, default=20)
     p.add_argument("--timeout", type=int, default=300, help="seconds one registration may take")
-    p.add_argument("--no-cds", action="store_true")
     p.add_argument("--no-aot", action="store_true")
     a = p.parse_args()
     n, runs = a.tasks, a.runs
@@ -257,16 +265,14 @@ def main():
     config = os.path.join(work, "config.yaml")
 
     ours = [Ours("ours", "ours, bin/flyte-java", a.launcher, notebook, name, config, work)]
-    jsa, aot = os.path.join(work, "register.jsa"), os.path.join(work, "register.aot")
-    if not a.no_cds:
-        ours.append(Ours("cds", "ours, kernel JVM options + CDS", a.launcher, notebook, name, config, work,
-                         f"-Xshare:auto {KERNEL_OPTIONS}", f"-XX:ArchiveClassesAtExit={jsa}",
-                         f"-XX:SharedArchiveFile={jsa}"))
+    aot = os.path.join(work, "register.aot")
     if a.jdk25 and not a.no_aot:
         ours.append(Ours("aot", "ours, JDK 25 + AOT cache", a.launcher, notebook, name, config, work,
-                         KERNEL_OPTIONS, f"-XX:AOTCacheOutput={aot}", f"-XX:AOTCache={aot}", a.jdk25))
+                         KERNEL_OPTIONS, f"-XX:AOTCacheOutput={aot}", f"-XX:AOTCache={aot}", a.jdk25,
+                         {"FLYTE_JAVA_CDS": "0"}))  # the AOT cache replaces the launcher's CDS archive
     peer = Peer(a.pyflyte, a.python, a.counter, peer_dir, name, config, work)
     projects = [f"{o.key}-{s}" for o in ours for s in ["warm", *range(1, runs + 1)]]
+    projects += [f"ours-cells-{s}" for s in range(1, runs + 1)]
     projects += [f"py-{s}" for s in ["warm", "count", *range(1, runs + 1)]]
 
     log(f"starting the testkit (bin/flyte-java-testkit admin, {len(projects)} projects)")
@@ -276,7 +282,8 @@ def main():
             f.write(f"admin:\n  endpoint: {testkit.endpoint}\n  insecure: true\n")
         log(testkit.ready_line)
 
-        # warm-up, untimed: the page cache holds the JDK, the jar and Python's modules; cds and aot record here
+        # warm-up, untimed: the page cache holds the JDK, the jar and Python's modules; the launcher records its CDS
+        # archive and aot its cache here, and ours make the plans the samples reuse
         for o in ours:
             o.run(f"{o.key}-warm", a.timeout, recording=bool(o.record))
             log(f"warm-up: {o.label} ({o.java}){', recorded its archive' if o.record else ''}")
@@ -286,7 +293,8 @@ def main():
         problems = []
         sides = [ours[0], peer, *ours[1:]]  # ours as shipped and the peer next to each other
         for s in range(1, runs + 1):
-            figures = [side.sample(f"{'py' if side is peer else side.key}-{s}", entities, a.timeout, problems)
+            figures = [side.sample(f"{'py' if side is peer else side.key}-{s}", entities, a.timeout, problems,
+                                   *([f"ours-cells-{s}"] if side is ours[0] else []))
                        for side in sides]
             log(f"sample {s}/{runs} (first/again): " + ", ".join(figures))
         first_calls = peer.counted("py-count", entities, a.timeout)
@@ -305,11 +313,15 @@ def main():
 
     print(f"{n}-task chain workflow ({entities} entities) registered on the testkit's FlyteAdmin (a loopback"
           f" process), wall time from process start, median (min) of {runs}; first = into a fresh project, again ="
-          f" the same registration unchanged:")
+          f" the same registration unchanged; ours reuse the plan its cells made (they are unchanged since the"
+          f" warm-up), except the --no-cache row, whose cells run as after an edit:")
     print(f"  {'':40} {'first':>15} {'again':>15}   the unchanged registration")
     for o in ours:
         created = "/".join(map(str, sorted(set(o.again_created))))
         print(row(o.label, o, f"{created} created, {med(o.again_unchanged):.0f} unchanged"))
+    cells = ours[0]
+    print(f"  {'ours, bin/flyte-java --no-cache':40} {ms(med(cells.cold)):>6} ms ({ms(min(cells.cold)):>5})"
+          f" {'':>15}   (cells run every time)")
     print(row("pyflyte register (fast, flytekit 1.16)", peer,
               f"{peer_again_creates - exists} created: {peer_again_creates} create calls, {exists} ALREADY_EXISTS"))
     def versions(side):
@@ -329,8 +341,8 @@ def main():
     print("pyflyte's FlyteAdmin calls, counted in flytekit's client in one more (untimed) pair of runs:")
     print(f"  first: {calls(first_calls)}")
     print(f"  again: {calls(again_calls)}")
-    print("ours' unchanged registration, median ms: start to the first cell's output / the other cells"
-          " / %flyte register (ship, upload, look-ups) / result to process exit")
+    print("ours with --no-cache, median ms: start to the first cell's output / the other cells / making the plan"
+          " (closure, code archive, specs) / registering it (upload, look-ups, creates) and exiting")
     for o in ours:
         if o.phases:
             print(f"  {o.label:40} {' / '.join(ms(med([ph[i] for ph in o.phases])) for i in range(4))}")
@@ -339,7 +351,9 @@ def main():
 
     base = ours[0]
     summary = [f"first_ratio={med(base.first) / med(peer.first):.2f}", f"again_ms={ms(med(base.again))}",
-               f"again_creates={max(base.again_created)}", f"pyflyte_first_ms={ms(med(peer.first))}",
+               f"again_creates={max(base.again_created)}", f"first_ms={ms(med(base.first))}",
+               f"cells_first_ratio={med(base.cold) / med(peer.first):.2f}", f"cells_first_ms={ms(med(base.cold))}",
+               f"pyflyte_first_ms={ms(med(peer.first))}",
                f"pyflyte_again_ms={ms(med(peer.again))}", f"pyflyte_again_creates={peer_again_creates}"]
     for o in ours[1:]:
         summary += [f"{o.key}_first_ratio={med(o.first) / med(peer.first):.2f}", f"{o.key}_again_ms={ms(med(o.again))}"]

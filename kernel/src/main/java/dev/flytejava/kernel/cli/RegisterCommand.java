@@ -1,10 +1,23 @@
 package dev.flytejava.kernel.cli;
 
+import dev.flytejava.kernel.headless.NotebookCells;
+import dev.flytejava.magics.flyte.FlyteMagicProvider;
+import dev.flytejava.magics.flyte.FlyteMagics;
+import dev.flytejava.magics.flyte.FlyteSession;
+import dev.flytejava.magics.flyte.RegistrationTable;
+import dev.flytejava.runtime.remote.AdminClient;
+import dev.flytejava.runtime.remote.FlyteConfig;
+import dev.flytejava.runtime.remote.FlyteRemoteException;
+import dev.flytejava.runtime.remote.Registrar;
+import dev.flytejava.runtime.remote.RegistrationPlan;
+import dev.flytejava.runtime.remote.RetryPolicy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-
-import dev.flytejava.magics.display.Displayable;
+import java.util.function.Supplier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,11 +25,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code flyte-java register NOTEBOOK NAME}: runs the notebook's code cells headless, then registers one of its
- * workflows, launch plans or tasks on FlyteAdmin exactly as {@code %flyte register} does in a cell.
+ * workflows, launch plans or tasks on FlyteAdmin as {@code %flyte register} does in a cell. What the cells made is
+ * kept ({@link RegistrationCache}): while they stay the same, the next registration, into any project or domain,
+ * skips running them.
  */
 @Command(name = "register", mixinStandardHelpOptions = true,
         description = {"Runs a notebook's code cells without a front end, then uploads the code of one of its workflows,",
-                "launch plans or tasks and registers it on FlyteAdmin (flytectl's config: FLYTECTL_CONFIG or ~/.flyte/config.yaml)."})
+                "launch plans or tasks and registers it on FlyteAdmin (flytectl's config: FLYTECTL_CONFIG or ~/.flyte/config.yaml).",
+                "While the cells stay the same, later registrations reuse what they made instead of running them again."})
 public final class RegisterCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NOTEBOOK", description = "the .ipynb file")
@@ -29,10 +45,10 @@ public final class RegisterCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--project", paramLabel = "P", description = "the project (default: flytesnacks)")
-    String project;
+    String project = "flytesnacks";
 
     @Option(names = "--domain", paramLabel = "D", description = "the domain (default: development)")
-    String domain;
+    String domain = "development";
 
     @Option(names = "--version", paramLabel = "V", description = "the version of every entity (default: a content hash)")
     String version;
@@ -40,14 +56,80 @@ public final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "IMAGE", description = "the image of tasks without --image")
     String image;
 
+    @Option(names = "--no-cache", description = "run the cells even when they are unchanged since the last registration")
+    boolean noCache;
+
     @Override
     public Integer call() throws Exception {
+        if (!Files.isRegularFile(notebook)) {
+            System.err.println("No notebook at [" + notebook + "]");
+            return 2;
+        }
+        Map<String, String> env = System.getenv();
+        // the connection is opened while the notebook is read, and kept unless the cells name another config
+        EarlyClient early = EarlyClient.start(() -> config != null ? FlyteConfig.read(config) : FlyteConfig.load(env), env);
+        try {
+            return call(env, early);
+        } finally {
+            early.close();
+        }
+    }
+
+    private int call(Map<String, String> env, EarlyClient early) throws Exception {
+        RegistrationCache cache = new RegistrationCache(FlyteSession.defaultCacheDir());
+        Optional<String> file = noCache ? Optional.empty() : RegistrationCache.describe(notebook,
+                List.of(entity, String.valueOf(version), String.valueOf(image), String.valueOf(config != null)), env);
+        Optional<RegistrationPlan> linked = file.flatMap(cache::linkedKey).flatMap(k -> cache.load(k, System.err));
+        if (linked.isPresent()) return registerKept(linked.get(), early);
+        List<NotebookCells.Cell> cells = NotebookCells.read(notebook);
+        Optional<String> uncacheable = noCache ? Optional.of("--no-cache") : RegistrationCache.uncacheable(cells, config != null);
+        String key = RegistrationCache.key(cells, entity, version, image, env);
+        if (uncacheable.isEmpty()) {
+            Optional<RegistrationPlan> kept = cache.load(key, System.err);
+            if (kept.isPresent()) {
+                if (file.isPresent()) cache.link(file.get(), key); // found from the file next time
+                return registerKept(kept.get(), early);
+            }
+        }
         return HeadlessNotebook.run(notebook, session -> {
-            if (config != null) session.run(HeadlessNotebook.magic(List.of("%flyte config"), "--file", config.toAbsolutePath().toString()));
-            Object shown = session.run(HeadlessNotebook.magic(List.of("%flyte register", HeadlessNotebook.quoted(entity)),
-                    "--project", project, "--domain", domain, "--version", version, "--image", image)).orElse(null);
-            if (shown instanceof Displayable d) System.out.println(d.mimeBundle().getOrDefault("text/plain", ""));
-            return 0;
+            FlyteMagics flyte = session.provider(FlyteMagicProvider.class).orElseThrow(
+                    () -> new IllegalStateException("the Flyte magics are not on the class path")).magics();
+            RegistrationPlan plan;
+            try {
+                plan = flyte.registrationPlan(entity, version, image);
+            } catch (RuntimeException e) {
+                System.err.println("flyte-java register " + entity + ": " + e.getMessage());
+                return 1;
+            }
+            if (uncacheable.isEmpty()) {
+                cache.save(key, plan);
+                if (file.isPresent()) cache.link(file.get(), key);
+            } else {
+                System.err.println("flyte-java register: not keeping this registration's plan: " + uncacheable.get());
+            }
+            Optional<FlyteConfig> fromCells = config != null ? Optional.empty() : flyte.configSetByCells();
+            if (fromCells.isEmpty()) return register(plan, early::get);
+            try (AdminClient client = AdminClient.connect(fromCells.get(), env, RetryPolicy.DEFAULT)) {
+                return register(plan, () -> client);
+            }
         });
+    }
+
+    private int registerKept(RegistrationPlan plan, EarlyClient early) {
+        System.err.println("flyte-java register: the notebook's cells are unchanged since they made this plan, so they"
+                + " are not run again (--no-cache runs them)");
+        return register(plan, early::get);
+    }
+
+    /** Registers the plan with the client {@code connected} gives, and prints what it did. */
+    private int register(RegistrationPlan plan, Supplier<AdminClient> connected) {
+        try {
+            Registrar.Result result = new Registrar(connected.get()).register(plan, project, domain);
+            System.out.println(RegistrationTable.of(entity, project, domain, plan.code().fileName(), result).text());
+            return 0;
+        } catch (FlyteRemoteException e) {
+            System.err.println("flyte-java register " + entity + ": " + e.getMessage());
+            return 1;
+        }
     }
 }
