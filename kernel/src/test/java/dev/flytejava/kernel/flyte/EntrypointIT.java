@@ -157,12 +157,21 @@ class EntrypointIT extends FlyteKernelCase {
             for (CuttingProxy.Direction direction : CuttingProxy.Direction.values()) {
                 boolean download = direction == CuttingProxy.Direction.DOWNLOAD;
                 StorageUri prefix = s3.uri("metadata/cut/" + direction);
+                Result r;
                 try (CuttingProxy proxy = CuttingProxy.start(s3.port(), direction, download ? "GET" : "PUT", download ? 2000 : 200, 2)) {
-                    Result r = entrypoint("grow", code.toString(), in.toString(), prefix.toString(), throughProxy(s3, proxy));
+                    r = entrypoint("grow", code.toString(), in.toString(), prefix.toString(), throughProxy(s3, proxy));
                     assertEquals(0, r.exit(), r.stderr());
                     assertEquals(2, proxy.cuts(), direction + ": both faults were injected\n" + r.stderr());
                 }
                 Path local = work.resolve("cut-outputs-" + direction + ".pb");
+                if (!storage.exists(prefix.resolve("outputs.pb"))) {
+                    // this failed once in many runs (UPLOAD): say what the attempt did and what it left
+                    try (Stream<Path> files = Files.walk(s3.directory())) {
+                        throw new AssertionError(direction + ": no outputs.pb after exit 0; the store holds "
+                                + files.filter(Files::isRegularFile).map(f -> s3.directory().relativize(f).toString()).toList()
+                                + "\n" + r.stderr());
+                    }
+                }
                 Files.write(local, storage.read(prefix.resolve("outputs.pb")));
                 JsonNode read = JSON.readTree(peer("read-outputs", local));
                 assertEquals(19, read.path("value").path("w").asInt(), direction + ": " + read);
