@@ -155,6 +155,8 @@ class Ours:
             raise RuntimeError(f"{self.label}: flyte-java register exited {rc}:\n{tail}\n{out[-2000:]}")
         rows = [ROW.match(line) for line in out.splitlines()]
         results = [m.group(4) for m in rows if m]
+        self.launch_plan_version = next((m.group(3) for m in rows if m and m.group(1) == "launch plan"
+                                         and m.group(2) == self.name), None)
         created, unchanged = results.count("created"), results.count("unchanged")
         return seconds, created, unchanged, phases(err, seconds, self.name), {m.group(3) for m in rows if m}
 
@@ -195,6 +197,36 @@ def phases(err, seconds, name):
         return None
     cell1, workflow, planned = marks
     return cell1, workflow - cell1, planned - workflow, seconds - planned
+
+
+class Floor:
+    """Floor.java: a JVM that reads the config, connects and makes the one look-up of ours' unchanged registration,
+    with the launcher's JVM options and a CDS archive of its own recorded in the warm-up."""
+
+    def __init__(self, jar, floor_jar, config, work, name):
+        self.key, self.config, self.name, self.again = "floor", config, name, []
+        archive = os.path.join(work, "floor.jsa")
+        base = ["java", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+        java_home = os.environ.get("JAVA_HOME")
+        if java_home and os.path.exists(os.path.join(java_home, "bin", "java")):
+            base[0] = os.path.join(java_home, "bin", "java")
+        self.record = base + [f"-XX:ArchiveClassesAtExit={archive}", "-cp", f"{jar}:{floor_jar}", "Floor"]
+        self.use = base + [f"-XX:SharedArchiveFile={archive}", "-cp", f"{jar}:{floor_jar}", "Floor"]
+
+    def run(self, command, project, version, timeout):
+        seconds, out, err, rc = run_timed(command + [self.config, project, DOMAIN, self.name, version],
+                                          None, dict(os.environ), timeout)
+        if rc != 0:
+            raise RuntimeError(f"Floor exited {rc} (3: the launch plan was not found): {' '.join(l for _, l in err)}")
+        return seconds
+
+    def warm(self, project, version, timeout):
+        self.run(self.record, project, version, timeout)
+
+    def sample(self, project, version, timeout):
+        self.again.append(self.run(self.use, project, version, timeout))
+        return f"floor {self.again[-1]:.2f} s"
 
 
 class Peer:
@@ -251,6 +283,8 @@ def main():
     p.add_argument("--counter", required=True)
     p.add_argument("--target", required=True)
     p.add_argument("--jdk25")
+    p.add_argument("--jar", help="flyte-java.jar, for the floor")
+    p.add_argument("--floor-jar", help="Floor.java compiled, for the floor")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--tasks", type=int, default=20)
     p.add_argument("--timeout", type=int, default=300, help="seconds one registration may take")
@@ -271,6 +305,7 @@ def main():
                          KERNEL_OPTIONS, f"-XX:AOTCacheOutput={aot}", f"-XX:AOTCache={aot}", a.jdk25,
                          {"FLYTE_JAVA_CDS": "0"}))  # the AOT cache replaces the launcher's CDS archive
     peer = Peer(a.pyflyte, a.python, a.counter, peer_dir, name, config, work)
+    floor = Floor(a.jar, a.floor_jar, config, work, name) if a.jar and a.floor_jar else None
     projects = [f"{o.key}-{s}" for o in ours for s in ["warm", *range(1, runs + 1)]]
     projects += [f"ours-cells-{s}" for s in range(1, runs + 1)]
     projects += [f"py-{s}" for s in ["warm", "count", *range(1, runs + 1)]]
@@ -289,6 +324,9 @@ def main():
             log(f"warm-up: {o.label} ({o.java}){', recorded its archive' if o.record else ''}")
         peer.run("py-warm", entities, a.timeout)
         log("warm-up: pyflyte register")
+        if floor:
+            floor.warm("ours-warm", ours[0].launch_plan_version, a.timeout)
+            log("warm-up: the floor, recorded its archive")
 
         problems = []
         sides = [ours[0], peer, *ours[1:]]  # ours as shipped and the peer next to each other
@@ -296,6 +334,8 @@ def main():
             figures = [side.sample(f"{'py' if side is peer else side.key}-{s}", entities, a.timeout, problems,
                                    *([f"ours-cells-{s}"] if side is ours[0] else []))
                        for side in sides]
+            if floor:
+                figures.append(floor.sample(f"ours-{s}", ours[0].launch_plan_version, a.timeout))
             log(f"sample {s}/{runs} (first/again): " + ", ".join(figures))
         first_calls = peer.counted("py-count", entities, a.timeout)
         again_calls = peer.counted("py-count", entities, a.timeout)
@@ -322,6 +362,9 @@ def main():
     cells = ours[0]
     print(f"  {'ours, bin/flyte-java --no-cache':40} {ms(med(cells.cold)):>6} ms ({ms(min(cells.cold)):>5})"
           f" {'':>15}   (cells run every time)")
+    if floor:
+        print(f"  {'floor: config, connect, 1 GetLaunchPlan':40} {'':>15} {ms(med(floor.again)):>6} ms"
+              f" ({ms(min(floor.again)):>5})   a JVM doing only the look-up (bench/register/Floor.java)")
     print(row("pyflyte register (fast, flytekit 1.16)", peer,
               f"{peer_again_creates - exists} created: {peer_again_creates} create calls, {exists} ALREADY_EXISTS"))
     def versions(side):
@@ -355,6 +398,8 @@ def main():
                f"cells_first_ratio={med(base.cold) / med(peer.first):.2f}", f"cells_first_ms={ms(med(base.cold))}",
                f"pyflyte_first_ms={ms(med(peer.first))}",
                f"pyflyte_again_ms={ms(med(peer.again))}", f"pyflyte_again_creates={peer_again_creates}"]
+    if floor:
+        summary += [f"floor_again_ms={ms(med(floor.again))}"]
     for o in ours[1:]:
         summary += [f"{o.key}_first_ratio={med(o.first) / med(peer.first):.2f}", f"{o.key}_again_ms={ms(med(o.again))}"]
     print("register: " + " ".join(summary))
