@@ -83,8 +83,8 @@ public final class RegisterCommand implements Callable<Integer> {
         if (linked.isPresent()) return registerKept(linked.get(), early);
         List<NotebookCells.Cell> cells = NotebookCells.read(notebook);
         Optional<String> uncacheable = noCache ? Optional.of("--no-cache") : RegistrationCache.uncacheable(cells, config != null);
-        String key = RegistrationCache.key(cells, entity, version, image, env);
-        if (uncacheable.isEmpty()) {
+        String key = uncacheable.isEmpty() ? RegistrationCache.key(cells, entity, version, image, env) : null;
+        if (key != null) {
             Optional<RegistrationPlan> kept = cache.load(key, System.err);
             if (kept.isPresent()) {
                 if (file.isPresent()) cache.link(file.get(), key); // found from the file next time
@@ -101,7 +101,7 @@ public final class RegisterCommand implements Callable<Integer> {
                 System.err.println("flyte-java register " + entity + ": " + e.getMessage());
                 return 1;
             }
-            if (uncacheable.isEmpty()) {
+            if (key != null) {
                 cache.save(key, plan);
                 if (file.isPresent()) cache.link(file.get(), key);
             } else {

@@ -4,10 +4,8 @@ import dev.flytejava.kernel.headless.NotebookCells;
 import dev.flytejava.runtime.remote.RegistrationPlan;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,19 +60,11 @@ final class RegistrationCache {
     static String key(List<NotebookCells.Cell> cells, String entity, String version, String image, Map<String, String> env)
             throws IOException {
         MessageDigest sha = sha256();
-        part(sha, "flyte-java registration plan key 1");
-        part(sha, System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
-        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
-            if (!entry.isEmpty()) part(sha, classPathStamp(Path.of(entry)));
-        }
+        part(sha, "flyte-java registration plan key 2");
+        part(sha, surroundings(System.getProperty("java.class.path", ""), env));
         part(sha, entity);
         part(sha, String.valueOf(version));
         part(sha, String.valueOf(image));
-        TreeMap<String, String> ours = new TreeMap<>();
-        env.forEach((k, v) -> {
-            if (k.startsWith("FLYTE_JAVA_") && !NOT_KEYED.contains(k)) ours.put(k, v);
-        });
-        ours.forEach((k, v) -> part(sha, k + "=" + v));
         for (NotebookCells.Cell cell : cells) part(sha, cell.source());
         return HexFormat.of().formatHex(sha.digest());
     }
@@ -97,23 +87,12 @@ final class RegistrationCache {
         }
     }
 
-    /** Keeps {@code plan} under {@code key}, written aside and moved in so that a reader never sees half of it. */
+    /** Keeps {@code plan} under {@code key}. */
     Path save(String key, RegistrationPlan plan) throws IOException {
-        Files.createDirectories(dir);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        plan.writeTo(bytes);
         Path file = file(key);
-        Path partial = Files.createTempFile(dir, key, ".partial");
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(partial))) {
-                plan.writeTo(out);
-            }
-            try {
-                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        replace(file, bytes.toByteArray());
         return file;
     }
 
@@ -139,11 +118,16 @@ final class RegistrationCache {
 
     /** Links the file's description to {@code key} (see {@link #linkedKey}). */
     void link(String fileDescription, String key) throws IOException {
+        replace(link(fileDescription), (fileDescription + "\n" + key + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code file} aside and moves it in, so that a reader never sees half of it. */
+    private void replace(Path file, byte[] bytes) throws IOException {
         Files.createDirectories(dir);
-        Path partial = Files.createTempFile(dir, "link", ".partial");
+        Path partial = Files.createTempFile(dir, file.getFileName().toString(), ".partial");
         try {
-            Files.writeString(partial, fileDescription + "\n" + key + "\n", StandardCharsets.UTF_8);
-            Files.move(partial, link(fileDescription), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(partial, bytes);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(partial);
         }
@@ -160,22 +144,29 @@ final class RegistrationCache {
     /** As {@link #describe(Path, List, Map)} on {@code classPath}; empty when a class folder is on it. */
     static Optional<String> describe(Path notebook, List<String> options, Map<String, String> env, String classPath)
             throws IOException {
-        var attributes = Files.readAttributes(notebook, java.nio.file.attribute.BasicFileAttributes.class);
-        StringBuilder out = new StringBuilder("notebook ").append(notebook.toAbsolutePath().normalize())
-                .append(' ').append(attributes.size()).append(' ').append(attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS))
-                .append(' ').append(attributes.fileKey());
-        out.append("\noptions ").append(options);
-        out.append("\njvm ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.vm.version"));
-        out.append("\nclass path ").append(classPath);
         for (String entry : classPath.split(java.io.File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (!entry.isEmpty() && Files.isRegularFile(p)) out.append(' ').append(Files.size(p)).append(' ').append(Files.getLastModifiedTime(p).toMillis());
-            else if (!entry.isEmpty()) return Optional.empty(); // a class folder: its files may change under it
+            if (!entry.isEmpty() && Files.isDirectory(Path.of(entry))) return Optional.empty(); // its files may change under its name
+        }
+        var attributes = Files.readAttributes(notebook, java.nio.file.attribute.BasicFileAttributes.class);
+        return Optional.of("notebook " + notebook.toAbsolutePath().normalize() + " " + attributes.size() + " "
+                + attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) + " " + attributes.fileKey()
+                + "\noptions " + options + "\n" + surroundings(classPath, env));
+    }
+
+    /**
+     * What a plan depends on beside the notebook and the options, one line each: the JVM, every class path entry
+     * ({@link #classPathStamp}) and each {@code FLYTE_JAVA_*} variable but those in {@link #NOT_KEYED}.
+     */
+    private static String surroundings(String classPath, Map<String, String> env) throws IOException {
+        StringBuilder out = new StringBuilder("jvm ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.vm.version"));
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) out.append("\nclass path ").append(classPathStamp(Path.of(entry)));
         }
         new TreeMap<>(env).forEach((k, v) -> {
             if (k.startsWith("FLYTE_JAVA_") && !NOT_KEYED.contains(k)) out.append("\nenv ").append(k).append('=').append(v.replace('\n', ' '));
         });
-        return Optional.of(out.toString());
+        return out.toString();
     }
 
     private Path link(String fileDescription) {

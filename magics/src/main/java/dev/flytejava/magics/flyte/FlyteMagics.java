@@ -12,6 +12,8 @@ import dev.flytejava.magics.flyte.options.ExportOptions;
 import dev.flytejava.magics.flyte.options.PackageOptions;
 import dev.flytejava.magics.flyte.options.RunOptions;
 import dev.flytejava.magics.flyte.options.SensorOptions;
+import dev.flytejava.runtime.remote.FlyteConfig;
+import dev.flytejava.runtime.remote.RegistrationPlan;
 import dev.flytejava.runtime.idl.CompileOptions;
 import dev.flytejava.runtime.packaging.PackageWriter;
 import dev.flytejava.magics.flyte.render.DagSvg;
@@ -29,8 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.flytejava.runtime.remote.FlyteConfig;
-import dev.flytejava.runtime.remote.RegistrationPlan;
 
 /**
  * The Flyte magics of one notebook. The first of them to run (or {@link #start}) starts the

@@ -2,7 +2,6 @@ package dev.flytejava.runtime.remote;
 
 import dev.flytejava.runtime.idl.CompiledEntities;
 import dev.flytejava.runtime.idl.CompiledSpec;
-import dev.flytejava.runtime.idl.EntrypointArgs;
 import dev.flytejava.runtime.idl.SpecRewrite;
 import dev.flytejava.runtime.model.EntityId;
 import dev.flytejava.runtime.packaging.ShippedCode;
@@ -10,7 +9,6 @@ import flyteidl.admin.Common.ObjectGetRequest;
 import flyteidl.admin.LaunchPlanOuterClass.LaunchPlan;
 import flyteidl.admin.LaunchPlanOuterClass.LaunchPlanCreateRequest;
 import flyteidl.admin.TaskOuterClass.TaskCreateRequest;
-import flyteidl.admin.TaskOuterClass.TaskSpec;
 import flyteidl.admin.WorkflowOuterClass.WorkflowCreateRequest;
 import flyteidl.core.IdentifierOuterClass.Identifier;
 import flyteidl.core.Tasks.TaskTemplate;
@@ -107,8 +105,8 @@ public final class Registrar {
       }
       Identifier first = entities.specs().get(0).id();
       String codeUrl = CodeUpload.upload(client, code, first.getProject(), first.getDomain());
-      List<CompiledSpec> tasks = missing.stream().filter(s -> s instanceof CompiledSpec.OfTask)
-          .map(s -> withCode((CompiledSpec.OfTask) s, codeUrl)).toList();
+      List<CompiledSpec> tasks = SpecRewrite.codeLocation(
+          missing.stream().filter(s -> s instanceof CompiledSpec.OfTask).toList(), codeUrl);
       List<Boolean> tasksCreated = inParallel(calls, tasks, s -> create(s, code, perEntity));
       List<Identifier> created = new ArrayList<>();
       for (int i = 0; i < tasks.size(); i++) {
@@ -152,41 +150,28 @@ public final class Registrar {
    */
   private Set<Identifier> coveredByRoots(CompiledEntities entities, ShippedCode code, Map<Identifier, Boolean> found,
       ExecutorService calls) {
-    Map<Identifier, CompiledSpec> byId = new LinkedHashMap<>();
-    entities.specs().forEach(s -> byId.put(s.id(), s));
+    Map<Identifier, Set<Identifier>> references = new LinkedHashMap<>();
+    entities.specs().forEach(s -> references.put(s.id(), SpecRewrite.references(s)));
     Set<Identifier> referred = new HashSet<>();
-    entities.specs().forEach(s -> referred.addAll(SpecRewrite.references(s)));
+    references.values().forEach(referred::addAll);
     List<CompiledSpec> roots = entities.specs().stream().filter(s -> !referred.contains(s.id())).toList();
     List<Boolean> registered = inParallel(calls, roots, r -> found(r, code, true));
     Set<Identifier> covered = new HashSet<>();
     for (int i = 0; i < roots.size(); i++) {
       found.put(roots.get(i).id(), registered.get(i));
       if (registered.get(i)) {
-        cover(roots.get(i), byId, covered);
+        cover(roots.get(i).id(), references, covered);
       }
     }
     return covered;
   }
 
-  private static void cover(CompiledSpec spec, Map<Identifier, CompiledSpec> byId, Set<Identifier> covered) {
-    if (!covered.add(spec.id())) {
-      return;
+  /** Adds {@code id} and what it reaches among our specs ({@code references} holds only ours) to {@code covered}. */
+  private static void cover(Identifier id, Map<Identifier, Set<Identifier>> references, Set<Identifier> covered) {
+    if (covered.add(id)) {
+      references.getOrDefault(id, Set.of()).stream().filter(references::containsKey)
+          .forEach(ref -> cover(ref, references, covered));
     }
-    for (Identifier ref : SpecRewrite.references(spec)) {
-      CompiledSpec below = byId.get(ref);
-      if (below != null) {
-        cover(below, byId, covered);
-      }
-    }
-  }
-
-  private static CompiledSpec withCode(CompiledSpec.OfTask task, String codeUrl) {
-    TaskSpec.Builder b = task.spec().toBuilder();
-    var container = b.getTemplateBuilder().getContainerBuilder();
-    for (int i = 0; i < container.getArgsCount(); i++) {
-      container.setArgs(i, container.getArgs(i).replace(EntrypointArgs.REMOTE_PACKAGE_PATH, codeUrl));
-    }
-    return task.with(b.build());
   }
 
   /** True when the entity is registered with our spec; an error when it is registered with another. */
