@@ -2,6 +2,7 @@ package dev.flytejava.kernel.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 /** {@code flyte-java}: the entry point of the shaded jar. */
 @Command(name = "flyte-java", mixinStandardHelpOptions = true, version = "flyte-java " + KernelInfo.VERSION,
         description = "Java (JShell) Jupyter kernel with Flyte magics, and its tools.",
-        subcommands = {KernelCommand.class, PackageCommand.class, RunCommand.class, RegisterCommand.class, ExportCommand.class, EntrypointCommand.class, EntrypointTrainCommand.class,
+        subcommands = {KernelCommand.class, PackageCommand.class, RunCommand.class, RegisterCommand.class, ExportCommand.class, DaemonCommand.class, EntrypointCommand.class, EntrypointTrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FlyteJavaCli implements Runnable {
 
@@ -37,13 +38,25 @@ public final class FlyteJavaCli implements Runnable {
         if (entrypoint != null) {
             System.exit(Entrypoint.main(entrypoint, System.err)); // a container start: no picocli model either
         }
+        Optional<DaemonSocket> daemon = args.length > 0 && args[0].equals("register") ? DaemonSocket.of(System.getenv())
+                : Optional.empty();
+        boolean noDaemon = false;
+        if (daemon.isPresent()) {
+            DaemonClient.Outcome served = DaemonClient.serve(daemon.get(), List.of(args), System.getenv(), System.out, System.err);
+            if (served.status().isPresent()) System.exit(served.status().getAsInt());
+            noDaemon = served.refusal() == DaemonClient.Refusal.NO_DAEMON;
+        }
+        int status;
         Supplier<Callable<Integer>> leaf = args.length > 0 ? NOTEBOOK_COMMANDS.get(args[0]) : null;
         if (leaf != null) {
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             Optional<Callable<Integer>> plain = PlainArguments.bind(leaf.get(), rest);
-            System.exit(plain.isPresent() ? callPlain(plain.get()) : leafCommandLine(args[0], leaf.get()).execute(rest));
+            status = plain.isPresent() ? callPlain(plain.get()) : leafCommandLine(args[0], leaf.get()).execute(rest);
+        } else {
+            status = commandLine().execute(args);
         }
-        System.exit(commandLine().execute(args));
+        if (noDaemon && status == 0) DaemonClient.startInBackground(daemon.get()); // for the next registration
+        System.exit(status);
     }
 
     /**

@@ -11,12 +11,16 @@ import dev.flytejava.runtime.remote.FlyteRemoteException;
 import dev.flytejava.runtime.remote.Registrar;
 import dev.flytejava.runtime.remote.RegistrationPlan;
 import dev.flytejava.runtime.remote.RetryPolicy;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import picocli.CommandLine.Command;
@@ -59,10 +63,14 @@ public final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "run the cells even when they are unchanged since the last registration")
     boolean noCache;
 
+    /** Where the command prints: the process's streams, or a client's when {@link CommandDaemon} serves it. */
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(notebook)) {
-            System.err.println("No notebook at [" + notebook + "]");
+            err.println("No notebook at [" + notebook + "]");
             return 2;
         }
         Map<String, String> env = System.getenv();
@@ -75,20 +83,43 @@ public final class RegisterCommand implements Callable<Integer> {
         }
     }
 
-    private int call(Map<String, String> env, EarlyClient early) throws Exception {
-        RegistrationCache cache = new RegistrationCache(FlyteSession.defaultCacheDir());
-        Optional<String> file = noCache ? Optional.empty() : RegistrationCache.describe(notebook,
+    /**
+     * For {@link CommandDaemon}: registers the plan kept for this notebook file if the file is untouched since it was
+     * made, with the client {@code clients} gives for the config; empty, having done nothing, when there is no such
+     * plan or no such client.
+     */
+    OptionalInt registerIfKept(Map<String, String> env, Function<FlyteConfig, Optional<AdminClient>> clients)
+            throws IOException {
+        if (!Files.isRegularFile(notebook)) return OptionalInt.empty();
+        Optional<RegistrationPlan> linked = linkedPlan(new RegistrationCache(FlyteSession.defaultCacheDir(env)),
+                fileDescription(env));
+        if (linked.isEmpty()) return OptionalInt.empty();
+        Optional<AdminClient> client = clients.apply(config != null ? FlyteConfig.read(config) : FlyteConfig.load(env));
+        return client.isEmpty() ? OptionalInt.empty() : OptionalInt.of(registerKept(linked.get(), client::get));
+    }
+
+    private Optional<String> fileDescription(Map<String, String> env) throws IOException {
+        return noCache ? Optional.empty() : RegistrationCache.describe(notebook,
                 List.of(entity, String.valueOf(version), String.valueOf(image), String.valueOf(config != null)), env);
-        Optional<RegistrationPlan> linked = file.flatMap(cache::linkedKey).flatMap(k -> cache.load(k, System.err));
-        if (linked.isPresent()) return registerKept(linked.get(), early);
+    }
+
+    private Optional<RegistrationPlan> linkedPlan(RegistrationCache cache, Optional<String> file) {
+        return file.flatMap(cache::linkedKey).flatMap(k -> cache.load(k, err));
+    }
+
+    private int call(Map<String, String> env, EarlyClient early) throws Exception {
+        RegistrationCache cache = new RegistrationCache(FlyteSession.defaultCacheDir(env));
+        Optional<String> file = fileDescription(env);
+        Optional<RegistrationPlan> linked = linkedPlan(cache, file);
+        if (linked.isPresent()) return registerKept(linked.get(), early::get);
         List<NotebookCells.Cell> cells = NotebookCells.read(notebook);
         Optional<String> uncacheable = noCache ? Optional.of("--no-cache") : RegistrationCache.uncacheable(cells, config != null);
         String key = uncacheable.isEmpty() ? RegistrationCache.key(cells, entity, version, image, env) : null;
         if (key != null) {
-            Optional<RegistrationPlan> kept = cache.load(key, System.err);
+            Optional<RegistrationPlan> kept = cache.load(key, err);
             if (kept.isPresent()) {
                 if (file.isPresent()) cache.link(file.get(), key); // found from the file next time
-                return registerKept(kept.get(), early);
+                return registerKept(kept.get(), early::get);
             }
         }
         return HeadlessNotebook.run(notebook, session -> {
@@ -98,14 +129,14 @@ public final class RegisterCommand implements Callable<Integer> {
             try {
                 plan = flyte.registrationPlan(entity, version, image);
             } catch (RuntimeException e) {
-                System.err.println("flyte-java register " + entity + ": " + e.getMessage());
+                err.println("flyte-java register " + entity + ": " + e.getMessage());
                 return 1;
             }
             if (key != null) {
                 cache.save(key, plan);
                 if (file.isPresent()) cache.link(file.get(), key);
             } else {
-                System.err.println("flyte-java register: not keeping this registration's plan: " + uncacheable.get());
+                err.println("flyte-java register: not keeping this registration's plan: " + uncacheable.get());
             }
             Optional<FlyteConfig> fromCells = config != null ? Optional.empty() : flyte.configSetByCells();
             if (fromCells.isEmpty()) return register(plan, early::get);
@@ -115,20 +146,20 @@ public final class RegisterCommand implements Callable<Integer> {
         });
     }
 
-    private int registerKept(RegistrationPlan plan, EarlyClient early) {
-        System.err.println("flyte-java register: the notebook's cells are unchanged since they made this plan, so they"
+    private int registerKept(RegistrationPlan plan, Supplier<AdminClient> connected) {
+        err.println("flyte-java register: the notebook's cells are unchanged since they made this plan, so they"
                 + " are not run again (--no-cache runs them)");
-        return register(plan, early::get);
+        return register(plan, connected);
     }
 
     /** Registers the plan with the client {@code connected} gives, and prints what it did. */
     private int register(RegistrationPlan plan, Supplier<AdminClient> connected) {
         try {
             Registrar.Result result = new Registrar(connected.get()).register(plan, project, domain);
-            System.out.println(RegistrationTable.of(entity, project, domain, plan.code().fileName(), result).text());
+            out.println(RegistrationTable.of(entity, project, domain, plan.code().fileName(), result).text());
             return 0;
         } catch (FlyteRemoteException e) {
-            System.err.println("flyte-java register " + entity + ": " + e.getMessage());
+            err.println("flyte-java register " + entity + ": " + e.getMessage());
             return 1;
         }
     }

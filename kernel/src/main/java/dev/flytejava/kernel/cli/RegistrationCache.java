@@ -34,7 +34,8 @@ final class RegistrationCache {
             Pattern.MULTILINE);
     private static final Pattern CONFIG = Pattern.compile("^\\s*%flyte\\s+config(\\s|$)", Pattern.MULTILINE);
     /** Environment variables of ours that say how to run, not what to register. */
-    private static final List<String> NOT_KEYED = List.of("FLYTE_JAVA_OPTS", "FLYTE_JAVA_CACHE_DIR", "FLYTE_JAVA_CDS");
+    private static final List<String> NOT_KEYED = List.of("FLYTE_JAVA_OPTS", "FLYTE_JAVA_CACHE_DIR", "FLYTE_JAVA_CDS",
+            "FLYTE_JAVA_DAEMON", "FLYTE_JAVA_DAEMON_DIR", "FLYTE_JAVA_DAEMON_IDLE");
 
     private final Path dir;
 

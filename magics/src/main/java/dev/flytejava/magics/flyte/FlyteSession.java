@@ -74,7 +74,12 @@ public final class FlyteSession implements AutoCloseable {
 
     /** The cache directory from {@value #CACHE_DIR_ENV}, else {@code ~/.flyte-java/cache}. */
     public static Path defaultCacheDir() {
-        String dir = System.getenv(CACHE_DIR_ENV);
+        return defaultCacheDir(System.getenv());
+    }
+
+    /** As {@link #defaultCacheDir()} under {@code env} (a daemon serves commands run under other environments). */
+    public static Path defaultCacheDir(java.util.Map<String, String> env) {
+        String dir = env.get(CACHE_DIR_ENV);
         return dir == null || dir.isBlank() ? DiskCache.defaultDir() : Path.of(dir);
     }
 
