@@ -23,7 +23,8 @@ class KernelJarExitCallsIT {
 
     private static final Path JAR = Path.of(System.getProperty("basedir", ".")).resolve("target/flyte-java.jar");
     private static final List<String> KERNEL_EXITS = List.of(
-            "dev/flytejava/kernel/FlyteJavaKernel.class", "dev/flytejava/kernel/cli/FlyteJavaCli.class");
+            "dev/flytejava/kernel/FlyteJavaKernel.class", "dev/flytejava/kernel/cli/FlyteJavaCli.class",
+            "dev/flytejava/kernel/cli/CommandDaemon.class");
 
     @Test
     void onlyTheKernelsEntryPointsAndRelocatedLibrariesCallExit() throws IOException {
