@@ -75,6 +75,7 @@ public final class CommandDaemon {
                 Files.setPosixFilePermissions(at.socket(), PosixFilePermissions.fromString("rw-------"));
                 CommandDaemon daemon = new CommandDaemon(at, server, DaemonSocket.idleSeconds(env));
                 log("listening on " + at.socket() + " (pid " + ProcessHandle.current().pid() + ")");
+                if (args.length > 0) daemon.warmUp(List.of(args), env);
                 daemon.serveUntilIdle();
             } finally {
                 Files.deleteIfExists(at.socket());
@@ -82,6 +83,31 @@ public final class CommandDaemon {
         }
         log("stopped");
         System.exit(0); // the connections' threads are daemons, but netty's global executor is not
+    }
+
+    /**
+     * Repeats, in the background and with its output dropped, the registration that started this daemon (in its
+     * folder and environment, which the daemon inherited): a cold JVM takes over a second on its first one, which the
+     * user's next registration would otherwise wait for. The plan was registered a moment ago, so the repeat only
+     * finds it registered (one look-up) and creates nothing.
+     */
+    private void warmUp(List<String> words, Map<String, String> env) {
+        inFlight.incrementAndGet();
+        Thread t = new Thread(() -> {
+            long start = System.nanoTime();
+            try {
+                OptionalInt status = words.get(0).equals("register") ? register(new DaemonSocket.Request(
+                        Path.of("").toAbsolutePath(), words, env), new DataOutputStream(OutputStream.nullOutputStream()))
+                        : OptionalInt.empty();
+                log("warmed up by repeating " + words.get(0) + ": " + (status.isPresent() ? "exit " + status.getAsInt()
+                        : "it would be declined") + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            } finally {
+                lastRequest.set(System.nanoTime());
+                inFlight.decrementAndGet();
+            }
+        }, "flyte-java-daemon-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void serveUntilIdle() {

@@ -81,9 +81,10 @@ final class DaemonClient {
 
     /**
      * Starts a daemon for the next command, detached from this one: its own session when {@code setsid} is there,
-     * no stdin, its output in its log. A second daemon started meanwhile finds the lock taken and exits.
+     * no stdin, its output in its log. It warms itself up by repeating {@code words}, the command that just
+     * succeeded. A second daemon started meanwhile finds the lock taken and exits.
      */
-    static void startInBackground(DaemonSocket at) {
+    static void startInBackground(DaemonSocket at, List<String> words) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) command.add("/usr/bin/setsid");
         command.add(ProcessHandle.current().info().command()
@@ -91,6 +92,7 @@ final class DaemonClient {
         // a small heap and the serial collector: the daemon holds plans and connections, and waits
         command.addAll(List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), CommandDaemon.class.getName()));
+        command.addAll(words);
         try {
             new ProcessBuilder(command).redirectInput(new File("/dev/null"))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(at.log().toFile())).redirectErrorStream(true).start();

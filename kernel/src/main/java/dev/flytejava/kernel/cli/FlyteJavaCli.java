@@ -55,7 +55,7 @@ public final class FlyteJavaCli implements Runnable {
         } else {
             status = commandLine().execute(args);
         }
-        if (noDaemon && status == 0) DaemonClient.startInBackground(daemon.get()); // for the next registration
+        if (noDaemon && status == 0) DaemonClient.startInBackground(daemon.get(), List.of(args)); // for the next registration
         System.exit(status);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flytejava.testkit.admin.TestAdminExtension;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,10 +132,20 @@ class DaemonIT {
 
     @Test
     void theDaemonServesUnchangedRegistrationsAsTheCommandWouldAndDeclinesTheRest() throws Exception {
+        int launchPlans = ADMIN.calls("CreateLaunchPlan");
         Ran first = register(Map.of(), dir, notebook.toString(), "development");
         assertEquals(0, first.status(), first.err());
         assertTrue(first.out().contains("created"), first.out());
         within(30, "a daemon listens after the first registration", this::listening);
+        within(60, "the daemon warms up by repeating the first registration", () -> {
+            try {
+                return log().contains("warmed up by repeating register: exit 0");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        assertEquals(0, count(log(), "served"), "the warm-up is not a served command: " + log());
+        assertEquals(launchPlans + 1, ADMIN.calls("CreateLaunchPlan"), "the warm-up found the launch plan registered, and created nothing");
 
         int creates = ADMIN.calls("CreateTask") + ADMIN.calls("CreateWorkflow") + ADMIN.calls("CreateLaunchPlan");
         Ran served = register(Map.of(), dir, notebook.toString(), "staging");
