@@ -92,20 +92,28 @@ public final class CommandDaemon {
      * finds it registered (one look-up) and creates nothing.
      */
     private void warmUp(List<String> words, Map<String, String> env) {
-        inFlight.incrementAndGet();
-        Thread t = new Thread(() -> {
+        inBackground("flyte-java-daemon-warm-up", () -> {
             long start = System.nanoTime();
+            OptionalInt status = words.get(0).equals("register") ? register(new DaemonSocket.Request(
+                    Path.of("").toAbsolutePath(), words, env), new DataOutputStream(OutputStream.nullOutputStream()))
+                    : OptionalInt.empty();
+            log("warmed up by repeating " + words.get(0) + ": " + (status.isPresent() ? "exit " + status.getAsInt()
+                    : "it would be declined") + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        });
+    }
+
+    /** Runs {@code work} on a thread of its own, counted in flight so that the daemon is not idle meanwhile. */
+    private void inBackground(String name, Runnable work) {
+        inFlight.incrementAndGet();
+        lastRequest.set(System.nanoTime());
+        Thread t = new Thread(() -> {
             try {
-                OptionalInt status = words.get(0).equals("register") ? register(new DaemonSocket.Request(
-                        Path.of("").toAbsolutePath(), words, env), new DataOutputStream(OutputStream.nullOutputStream()))
-                        : OptionalInt.empty();
-                log("warmed up by repeating " + words.get(0) + ": " + (status.isPresent() ? "exit " + status.getAsInt()
-                        : "it would be declined") + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                work.run();
             } finally {
                 lastRequest.set(System.nanoTime());
                 inFlight.decrementAndGet();
             }
-        }, "flyte-java-daemon-warm-up");
+        }, name);
         t.setDaemon(true);
         t.start();
     }
@@ -133,20 +141,13 @@ public final class CommandDaemon {
             } catch (IOException e) {
                 break; // stopped
             }
-            inFlight.incrementAndGet();
-            lastRequest.set(System.nanoTime());
-            Thread t = new Thread(() -> {
+            inBackground("flyte-java-daemon-request", () -> {
                 try (connection) {
                     answer(connection);
                 } catch (IOException | RuntimeException e) {
                     log("a request failed: " + e);
-                } finally {
-                    lastRequest.set(System.nanoTime());
-                    inFlight.decrementAndGet();
                 }
-            }, "flyte-java-daemon-request");
-            t.setDaemon(true);
-            t.start();
+            });
         }
         synchronized (clients) {
             clients.values().forEach(AdminClient::close);

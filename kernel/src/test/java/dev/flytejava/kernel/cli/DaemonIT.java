@@ -104,9 +104,14 @@ class DaemonIT {
         }
     }
 
-    private String log() throws IOException {
+    /** The daemons' logs (unchecked, so that a {@link #within} condition can read them). */
+    private String log() {
         StringBuilder all = new StringBuilder();
-        for (Path log : logs()) all.append(Files.readString(log));
+        try {
+            for (Path log : logs()) all.append(Files.readString(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return all.toString();
     }
 
@@ -137,13 +142,8 @@ class DaemonIT {
         assertEquals(0, first.status(), first.err());
         assertTrue(first.out().contains("created"), first.out());
         within(30, "a daemon listens after the first registration", this::listening);
-        within(60, "the daemon warms up by repeating the first registration", () -> {
-            try {
-                return log().contains("warmed up by repeating register: exit 0");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        within(60, "the daemon warms up by repeating the first registration",
+                () -> log().contains("warmed up by repeating register: exit 0"));
         assertEquals(0, count(log(), "served"), "the warm-up is not a served command: " + log());
         assertEquals(launchPlans + 1, ADMIN.calls("CreateLaunchPlan"), "the warm-up found the launch plan registered, and created nothing");
 
